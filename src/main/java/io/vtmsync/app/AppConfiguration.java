@@ -1,0 +1,87 @@
+package io.vtmsync.app;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.vtmsync.k8s.ExposureReader;
+import io.vtmsync.k8s.InformerComponent;
+import io.vtmsync.k8s.KubeClients;
+import io.vtmsync.k8s.KubernetesSource;
+import io.vtmsync.k8s.PoolKeys;
+import io.vtmsync.pool.PoolPlanner;
+import io.vtmsync.pool.PoolRegistry;
+import io.vtmsync.pool.SafeWritePolicy;
+import io.vtmsync.queue.WorkQueueComponent;
+import io.vtmsync.sink.FanOut;
+import io.vtmsync.sink.FileSink;
+import io.vtmsync.sink.SyncStatus;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registers every bean and component the routes use, built from the checked {@link Settings}. The
+ * YAML routes only wire these together; the names here are the names the routes call.
+ */
+public final class AppConfiguration implements CamelConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AppConfiguration.class);
+
+  @Override
+  public void configure(CamelContext ctx) throws Exception {
+    Settings s = settings(ctx);
+    KubernetesClient client =
+        KubeClients.create(s.kubeconfig(), s.context(), s.masterUrl(), s.watchReconnectMs());
+    LOG.info("Kubernetes API {}", client.getMasterUrl());
+    ctx.addService(closing(client));
+    KubernetesSource source = new KubernetesSource(client, s.namespaces(), s.watchPods());
+    ctx.addService(source);
+
+    ExposureReader exposure = new ExposureReader(s.exposure());
+    PoolRegistry pools = new PoolRegistry();
+    WorkQueueComponent queues = new WorkQueueComponent();
+    pools.onWake(key -> queues.queue("pools").offer(key, key));
+
+    Registry r = ctx.getRegistry();
+    r.bind("settings", s);
+    r.bind("kubernetesSource", source);
+    r.bind("poolKeys", new PoolKeys(source, exposure, pools::services));
+    r.bind("poolPlanner", new PoolPlanner(source, exposure, s.notReadyGuardPercent()));
+    r.bind("poolRegistry", pools);
+    r.bind("fanOut", new FanOut(s.fileEnabled()));
+    r.bind(
+        "fileSink",
+        new FileSink(s.fileDirectory(), new SafeWritePolicy(s.emptyPool()), s.fileDeleteRemoved()));
+    r.bind("syncStatus", new SyncStatus());
+    ctx.addComponent("informer", new InformerComponent(source));
+    ctx.addComponent("workqueue", queues);
+  }
+
+  private static Settings settings(CamelContext ctx) {
+    PropertiesComponent pc = ctx.getPropertiesComponent();
+    Set<String> keys = new TreeSet<>(pc.loadProperties().stringPropertyNames());
+    if (pc instanceof org.apache.camel.component.properties.PropertiesComponent impl) {
+      for (Properties p :
+          new Properties[] {impl.getInitialProperties(), impl.getOverrideProperties()}) {
+        if (p != null) {
+          keys.addAll(p.stringPropertyNames());
+        }
+      }
+    }
+    return Settings.read(k -> pc.resolveProperty(k).orElse(null), keys);
+  }
+
+  private static ServiceSupport closing(AutoCloseable resource) {
+    return new ServiceSupport() {
+      @Override
+      protected void doStop() throws Exception {
+        resource.close();
+      }
+    };
+  }
+}

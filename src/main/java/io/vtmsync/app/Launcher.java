@@ -1,0 +1,63 @@
+package io.vtmsync.app;
+
+import io.vtmsync.demo.Demo;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The command line: {@code run} (the default: sync until stopped), {@code demo} (an embedded
+ * cluster and a scripted story), {@code render} (print one Service's plugin JSON, like the original
+ * plugin's Test button). Options {@code --config=FILE}, {@code --routes=DIR} and any {@code
+ * --key=value} setting override the config file.
+ */
+public final class Launcher {
+
+  private Launcher() {}
+
+  public static void main(String[] args) throws Exception {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    String command = args.length == 0 || args[0].startsWith("-") ? "run" : args[0];
+    List<String> rest = new ArrayList<>(Arrays.asList(args));
+    if (!rest.isEmpty() && !rest.get(0).startsWith("-")) {
+      rest.remove(0);
+    }
+    try {
+      return switch (command) {
+        case "run" -> {
+          App.create(CommandLine.appOptions(rest)).run();
+          yield 0;
+        }
+        case "demo" -> Demo.run(CommandLine.appOptions(rest), out);
+        case "render" -> RenderCommand.run(CommandLine.flags(rest), out);
+        case "help" -> usage(out, 0);
+        default -> {
+          err.println("unknown command '" + command + "'");
+          yield usage(err, 2);
+        }
+      };
+    } catch (IllegalArgumentException e) {
+      err.println("vtm-k8s-sync: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private static int usage(PrintStream out, int code) {
+    out.println(
+        """
+        usage: java -jar vtm-k8s-sync.jar [run] [--config=FILE] [--routes=DIR] [--key=value ...]
+               java -jar vtm-k8s-sync.jar demo
+               java -jar vtm-k8s-sync.jar render --service=NAMESPACE/NAME [--port=NAME]
+                   [--mode=nodeport|pod|hostport] [--address-type=InternalIP|ExternalIP]
+                   [--kubeconfig=FILE] [--context=NAME] [--master-url=URL]
+        run     sync pools until stopped (SIGTERM), using config/application.properties
+        demo    embedded Kubernetes API and a scripted story; prints each pool change
+        render  print the Service Discovery JSON for one Service once; exit 0 only for code 200
+        """);
+    return code;
+  }
+}

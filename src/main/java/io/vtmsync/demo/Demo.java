@@ -1,0 +1,71 @@
+package io.vtmsync.demo;
+
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.vtmsync.app.App;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code demo}: starts an embedded Kubernetes API server with three nodes, seeds the sample
+ * my-nginx app (shared/seed-data/my-nginx.yaml), runs the real routes against it, and plays a short
+ * story, printing each pool change as it lands and how long it took from the Kubernetes write.
+ */
+public final class Demo {
+
+  static final String NS = "default";
+  static final String SVC = "my-nginx-service";
+  static final String POOL = "default-my-nginx-service-http";
+
+  private Demo() {}
+
+  public static int run(App.Options options, PrintStream out) throws Exception {
+    Path dir = Path.of(options.overrides().getOrDefault("sink.file.directory", "out/demo/pools"));
+    DemoFiles.clean(dir);
+    try (EmbeddedKubernetes kube = new EmbeddedKubernetes();
+        KubernetesClient client = kube.client()) {
+      out.println("vtm-k8s-sync demo");
+      out.println("  Kubernetes API (embedded, fabric8 mock server in CRUD mode): " + kube.url());
+      ClusterScript cluster = new ClusterScript(client);
+      cluster.addNode("node-1", "10.0.0.9");
+      cluster.addNode("node-2", "10.0.0.10");
+      cluster.addNode("node-3", "10.0.0.11");
+      out.println("  nodes: " + cluster.nodes());
+      int replicas = seed(client, cluster);
+      out.println("  pool files: " + dir.toAbsolutePath());
+      App.Options o =
+          options
+              .with("k8s.master-url", kube.url())
+              .with("sink.file.directory", dir.toString())
+              .with("sync.services", NS + "/" + SVC);
+      try (App app = App.start(o)) {
+        return new DemoStory(cluster, new PoolFileWatcher(dir.resolve(POOL + ".json")), out)
+            .play(replicas);
+      }
+    }
+  }
+
+  /** Creates the sample app's Service from the seed manifest and places its pods. */
+  private static int seed(KubernetesClient client, ClusterScript cluster) throws Exception {
+    List<HasMetadata> items;
+    try (InputStream in = Demo.class.getResourceAsStream("/demo/my-nginx.yaml")) {
+      items = client.load(in).items();
+    }
+    Deployment deployment = find(items, Deployment.class);
+    Service service = find(items, Service.class);
+    service.getMetadata().setNamespace(NS);
+    List<ContainerPort> ports =
+        deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts();
+    cluster.createService(service, ports);
+    return deployment.getSpec().getReplicas();
+  }
+
+  private static <T> T find(List<HasMetadata> items, Class<T> type) {
+    return items.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+  }
+}

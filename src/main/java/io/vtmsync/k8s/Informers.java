@@ -1,0 +1,126 @@
+package io.vtmsync.k8s;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the informers: one per kind and watched namespace (one for all namespaces when none are
+ * listed), indexed for the planner's look-ups. Every informer retries forever: the default would
+ * give up when the first list fails, and a syncer that stops watching silently is the worst case.
+ */
+final class Informers {
+
+  static final String BY_SERVICE = "byService";
+  static final String BY_NODE = "byNode";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Informers.class);
+
+  private final KubernetesClient client;
+  private final List<String> namespaces;
+  private final boolean watchPods;
+
+  Informers(KubernetesClient client, Set<String> namespaces, boolean watchPods) {
+    this.client = client;
+    this.namespaces = namespaces.stream().sorted().toList();
+    this.watchPods = watchPods;
+  }
+
+  String scope() {
+    return namespaces.isEmpty() ? "all namespaces" : "namespaces " + namespaces;
+  }
+
+  Map<String, List<SharedIndexInformer<? extends HasMetadata>>> create() {
+    Map<String, List<SharedIndexInformer<? extends HasMetadata>>> out = new LinkedHashMap<>();
+    out.put(
+        Kinds.SERVICES,
+        perNamespace(
+            ns ->
+                ns == null
+                    ? client.services().inAnyNamespace().runnableInformer(0)
+                    : client.services().inNamespace(ns).runnableInformer(0)));
+    out.put(
+        Kinds.ENDPOINT_SLICES,
+        perNamespace(
+            ns ->
+                sliceIndexes(
+                    ns == null
+                        ? client
+                            .discovery()
+                            .v1()
+                            .endpointSlices()
+                            .inAnyNamespace()
+                            .runnableInformer(0)
+                        : client
+                            .discovery()
+                            .v1()
+                            .endpointSlices()
+                            .inNamespace(ns)
+                            .runnableInformer(0))));
+    out.put(Kinds.NODES, List.of(retrying(client.nodes().runnableInformer(0))));
+    if (watchPods) {
+      out.put(
+          Kinds.PODS,
+          perNamespace(
+              ns ->
+                  ns == null
+                      ? client.pods().inAnyNamespace().runnableInformer(0)
+                      : client.pods().inNamespace(ns).runnableInformer(0)));
+    }
+    return out;
+  }
+
+  private List<SharedIndexInformer<? extends HasMetadata>> perNamespace(
+      Function<String, SharedIndexInformer<? extends HasMetadata>> factory) {
+    List<SharedIndexInformer<? extends HasMetadata>> out = new ArrayList<>();
+    if (namespaces.isEmpty()) {
+      out.add(retrying(factory.apply(null)));
+    } else {
+      namespaces.forEach(ns -> out.add(retrying(factory.apply(ns))));
+    }
+    return out;
+  }
+
+  private static <T extends HasMetadata> SharedIndexInformer<T> retrying(SharedIndexInformer<T> i) {
+    return i.exceptionHandler(
+        (started, t) -> {
+          LOG.warn("{} informer: {}; retrying", i.getApiTypeClass().getSimpleName(), t.toString());
+          return true;
+        });
+  }
+
+  private static SharedIndexInformer<EndpointSlice> sliceIndexes(
+      SharedIndexInformer<EndpointSlice> i) {
+    return i.addIndexers(
+        Map.of(
+            BY_SERVICE, Informers::serviceKeys,
+            BY_NODE, Informers::nodeNames));
+  }
+
+  static List<String> serviceKeys(EndpointSlice s) {
+    Map<String, String> labels = s.getMetadata().getLabels();
+    String svc = labels == null ? null : labels.get(KubeNames.SERVICE_NAME_LABEL);
+    return svc == null ? List.of() : List.of(KubeNames.key(s.getMetadata().getNamespace(), svc));
+  }
+
+  static List<String> nodeNames(EndpointSlice s) {
+    return s.getEndpoints() == null
+        ? List.of()
+        : s.getEndpoints().stream()
+            .map(Endpoint::getNodeName)
+            .filter(Objects::nonNull)
+            .distinct()
+            .toList();
+  }
+}

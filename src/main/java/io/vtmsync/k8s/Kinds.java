@@ -1,0 +1,27 @@
+package io.vtmsync.k8s;
+
+import java.util.List;
+
+/**
+ * The Kubernetes resources the app reads, each with the only verbs it uses. The RBAC manifest in
+ * {@code k8s/} is tested against this list, so the two cannot drift apart.
+ */
+public final class Kinds {
+
+  public static final String SERVICES = "services";
+  public static final String ENDPOINT_SLICES = "endpointslices";
+  public static final String NODES = "nodes";
+  public static final String PODS = "pods";
+
+  /** (API group, resource) pairs read with get/list/watch. */
+  public static final List<String[]> READ =
+      List.of(
+          new String[] {"", SERVICES},
+          new String[] {"discovery.k8s.io", ENDPOINT_SLICES},
+          new String[] {"", NODES},
+          new String[] {"", PODS});
+
+  public static final List<String> READ_VERBS = List.of("get", "list", "watch");
+
+  private Kinds() {}
+}

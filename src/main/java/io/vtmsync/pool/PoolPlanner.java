@@ -1,0 +1,147 @@
+package io.vtmsync.pool;
+
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.vtmsync.k8s.Backend;
+import io.vtmsync.k8s.Backends;
+import io.vtmsync.k8s.ClusterView;
+import io.vtmsync.k8s.Exposure;
+import io.vtmsync.k8s.ExposureReader;
+import io.vtmsync.k8s.KubeNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Plans the pools of one Service from the cluster view: which ports, which members, in which state.
+ * Pure: reads the view, writes nothing. Bad input becomes a failed plan, never an exception.
+ */
+public final class PoolPlanner {
+
+  private final ClusterView view;
+  private final ExposureReader exposure;
+  private final int notReadyGuardPercent;
+
+  public PoolPlanner(ClusterView view, ExposureReader exposure, int notReadyGuardPercent) {
+    this.view = view;
+    this.exposure = exposure;
+    this.notReadyGuardPercent = notReadyGuardPercent;
+  }
+
+  /** The pools of the Service {@code namespace/name}; empty when it is gone or not exposed. */
+  public List<PoolPlan> plan(String serviceKey) {
+    String[] ns = KubeNames.split(serviceKey);
+    Optional<Service> svc = view.service(ns[0], ns[1]);
+    if (svc.isEmpty()) {
+      return List.of();
+    }
+    Exposure e = exposure.read(svc.get());
+    if (e instanceof Exposure.Invalid invalid) {
+      return List.of(
+          PoolPlan.failed(
+              fallbackName(svc.get()),
+              serviceKey,
+              Set.of(),
+              PoolPlan.BAD_INPUT,
+              invalid.message()));
+    }
+    return e instanceof Exposure.Spec spec ? plan(svc.get(), spec) : List.of();
+  }
+
+  /** The pools of a Service under the given settings (the render command passes its flags). */
+  public List<PoolPlan> plan(Service svc, Exposure.Spec spec) {
+    String key = KubeNames.key(svc);
+    List<ServicePort> ports;
+    try {
+      ports = PortSelection.select(svc, spec);
+    } catch (PlanException ex) {
+      String name = spec.pool() != null ? spec.pool() : fallbackName(svc);
+      return List.of(PoolPlan.failed(name, key, spec.clusters(), ex.code(), ex.getMessage()));
+    }
+    MemberPlanner members =
+        new MemberPlanner(view, NodeEligibility.assess(view.nodes(), notReadyGuardPercent));
+    List<PoolPlan> out = new ArrayList<>();
+    for (ServicePort port : ports) {
+      String pool =
+          spec.pool() != null
+              ? spec.pool()
+              : PoolName.derive(
+                  svc.getMetadata().getNamespace(),
+                  svc.getMetadata().getName(),
+                  PortSelection.label(port));
+      try {
+        out.add(PoolPlan.of(pool, key, spec.clusters(), members(members, svc, port, spec)));
+      } catch (PlanException ex) {
+        out.add(PoolPlan.failed(pool, key, spec.clusters(), ex.code(), ex.getMessage()));
+      }
+    }
+    return out;
+  }
+
+  private List<Member> members(
+      MemberPlanner planner, Service svc, ServicePort port, Exposure.Spec spec) {
+    String ns = svc.getMetadata().getNamespace();
+    Boolean ipv6 = primaryFamilyIsV6(svc);
+    if (spec.mode() == BackendMode.NODEPORT) {
+      requireNodePortType(svc);
+    }
+    List<Backend> backends =
+        Backends.of(view.endpointSlices(ns, svc.getMetadata().getName()), port, ipv6);
+    List<Member> members =
+        switch (spec.mode()) {
+          case NODEPORT -> planner.nodePort(nodePort(svc, port), local(svc), spec, ipv6, backends);
+          case POD -> planner.pod(backends);
+          case HOSTPORT -> planner.hostPort(ns, port, spec, ipv6, backends);
+        };
+    if (members.isEmpty()) {
+      throw new PlanException(
+          PoolPlan.EMPTY,
+          "Service '"
+              + KubeNames.key(svc)
+              + "' port '"
+              + PortSelection.label(port)
+              + "' has "
+              + (backends.isEmpty() ? "no ready endpoints" : "no endpoints on a usable node"));
+    }
+    return members;
+  }
+
+  private static void requireNodePortType(Service svc) {
+    String type = svc.getSpec() == null ? null : svc.getSpec().getType();
+    if (!"NodePort".equals(type) && !"LoadBalancer".equals(type)) {
+      throw new PlanException(
+          PoolPlan.BAD_INPUT,
+          "Specified Service '"
+              + KubeNames.key(svc)
+              + "' is not of type 'NodePort' or 'LoadBalancer'");
+    }
+  }
+
+  private static int nodePort(Service svc, ServicePort port) {
+    Integer np = port.getNodePort();
+    if (np == null || np < 1 || np > 65535) {
+      throw new PlanException(
+          PoolPlan.BAD_INPUT,
+          "Service '"
+              + KubeNames.key(svc)
+              + "' port '"
+              + PortSelection.label(port)
+              + "' has no nodePort (is allocateLoadBalancerNodePorts false?)");
+    }
+    return np;
+  }
+
+  private static boolean local(Service svc) {
+    return "Local".equals(svc.getSpec().getExternalTrafficPolicy());
+  }
+
+  private static Boolean primaryFamilyIsV6(Service svc) {
+    List<String> families = svc.getSpec() == null ? null : svc.getSpec().getIpFamilies();
+    return families == null || families.isEmpty() ? null : "IPv6".equals(families.get(0));
+  }
+
+  private static String fallbackName(Service svc) {
+    return svc.getMetadata().getNamespace() + "-" + svc.getMetadata().getName();
+  }
+}

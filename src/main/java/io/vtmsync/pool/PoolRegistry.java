@@ -1,0 +1,123 @@
+package io.vtmsync.pool;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Remembers which Service publishes which pool. It turns pools a Service no longer publishes into
+ * explicit removals, and settles two Services claiming one pool name: the first in name order owns
+ * it (so the result does not depend on event order), the other's plan is dropped and reported.
+ */
+public final class PoolRegistry {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PoolRegistry.class);
+
+  private final Map<String, TreeSet<String>> claimants = new HashMap<>();
+  private final Map<String, Set<String>> poolsByService = new HashMap<>();
+  private final Map<String, Set<String>> clustersByPool = new HashMap<>();
+  private final Map<String, String> conflicts = new HashMap<>();
+  private volatile Consumer<String> wake = key -> {};
+
+  /** Called with a Service key that must be planned again (it may now own a pool). */
+  public void onWake(Consumer<String> wake) {
+    this.wake = wake;
+  }
+
+  /** Records the Service's plans; returns what its sinks must apply (plans plus removals). */
+  public List<PoolPlan> claim(String service, List<PoolPlan> plans) {
+    List<PoolPlan> out = new ArrayList<>();
+    List<String> toWake = new ArrayList<>();
+    synchronized (this) {
+      Set<String> now = new HashSet<>();
+      plans.forEach(p -> now.add(p.pool()));
+      for (String pool : poolsByService.getOrDefault(service, Set.of())) {
+        if (!now.contains(pool)) {
+          release(service, pool, out, toWake);
+        }
+      }
+      for (PoolPlan plan : plans) {
+        TreeSet<String> who = claimants.computeIfAbsent(plan.pool(), k -> new TreeSet<>());
+        who.add(service);
+        if (who.first().equals(service)) {
+          clustersByPool.put(plan.pool(), plan.clusters());
+          conflicts.remove(plan.pool());
+          out.add(plan);
+        } else {
+          conflict(plan, who.first());
+        }
+      }
+      if (now.isEmpty()) {
+        poolsByService.remove(service);
+      } else {
+        poolsByService.put(service, now);
+      }
+    }
+    toWake.forEach(wake);
+    return out;
+  }
+
+  private void release(String service, String pool, List<PoolPlan> out, List<String> toWake) {
+    TreeSet<String> who = claimants.get(pool);
+    boolean wasOwner = who != null && !who.isEmpty() && who.first().equals(service);
+    if (who != null) {
+      who.remove(service);
+    }
+    if (who == null || who.isEmpty()) {
+      claimants.remove(pool);
+      conflicts.remove(pool);
+      Set<String> clusters = clustersByPool.remove(pool);
+      out.add(
+          PoolPlan.failed(
+              pool,
+              service,
+              clusters == null ? Set.of() : clusters,
+              PoolPlan.REMOVED,
+              "pool '"
+                  + pool
+                  + "' is no longer published by Service '"
+                  + service
+                  + "' (deleted, or no longer exposed)"));
+    } else if (wasOwner) {
+      toWake.add(who.first());
+    }
+  }
+
+  private void conflict(PoolPlan plan, String owner) {
+    String message =
+        "pool name '"
+            + plan.pool()
+            + "' is claimed by Services '"
+            + owner
+            + "' and '"
+            + plan.service()
+            + "'; '"
+            + owner
+            + "' keeps it, give the other a "
+            + "vtm-k8s-sync.io/pool annotation";
+    if (!message.equals(conflicts.put(plan.pool(), message))) {
+      LOG.error(message);
+    }
+  }
+
+  /** Services that own or claim at least one pool. */
+  public synchronized Set<String> services() {
+    return new TreeSet<>(poolsByService.keySet());
+  }
+
+  /** Pool name to conflict message, for status and health. */
+  public synchronized Map<String, String> conflicts() {
+    return Map.copyOf(conflicts);
+  }
+
+  public synchronized int poolCount() {
+    return claimants.size();
+  }
+}

@@ -1,0 +1,75 @@
+package io.vtmsync.pool;
+
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.vtmsync.k8s.Exposure;
+import io.vtmsync.k8s.KubeNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Picks the Service ports to expose, as the original plugin's {@code -p} did: by name, and without
+ * a name only when the Service has exactly one port. Errors keep the original's wording and code.
+ */
+public final class PortSelection {
+
+  private PortSelection() {}
+
+  public static List<ServicePort> select(Service svc, Exposure.Spec spec) {
+    List<ServicePort> all =
+        svc.getSpec() == null || svc.getSpec().getPorts() == null
+            ? List.of()
+            : svc.getSpec().getPorts();
+    if (spec.allPorts()) {
+      if (all.isEmpty()) {
+        throw notExactlyOne(svc, spec.mode(), all);
+      }
+      return all;
+    }
+    if (spec.ports().isEmpty()) {
+      if (all.size() != 1) {
+        throw notExactlyOne(svc, spec.mode(), all);
+      }
+      return all;
+    }
+    List<ServicePort> picked = new ArrayList<>();
+    for (String name : spec.ports()) {
+      List<ServicePort> named = all.stream().filter(p -> name.equals(p.getName())).toList();
+      if (named.size() != 1) {
+        throw notExactlyOne(svc, spec.mode(), named);
+      }
+      picked.add(named.get(0));
+    }
+    return picked;
+  }
+
+  /** The port's label in derived pool names: its name, or its number when it has none. */
+  public static String label(ServicePort port) {
+    String name = port.getName();
+    return name == null || name.isEmpty() ? String.valueOf(port.getPort()) : name;
+  }
+
+  private static PlanException notExactlyOne(
+      Service svc, BackendMode mode, List<ServicePort> found) {
+    boolean nodePorts = mode == BackendMode.NODEPORT;
+    String list =
+        found.stream()
+            .map(p -> nodePorts ? p.getNodePort() : p.getPort())
+            .filter(Objects::nonNull)
+            .map(String::valueOf)
+            .collect(Collectors.joining(" "));
+    return new PlanException(
+        PoolPlan.BAD_INPUT,
+        "Didn't get exactly one "
+            + (nodePorts ? "nodePort" : "port")
+            + ": '"
+            + list
+            + "', check Service '"
+            + KubeNames.key(svc)
+            + "' and/or the port name ("
+            + io.vtmsync.k8s.Annotations.PORT
+            + " or --port)");
+  }
+}

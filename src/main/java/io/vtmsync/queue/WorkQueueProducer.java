@@ -1,0 +1,34 @@
+package io.vtmsync.queue;
+
+import java.util.Collection;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultProducer;
+
+/**
+ * Offers to a work queue. With a {@code queueKey} variable, the body is queued under that key (a
+ * vTM lane queues plans by pool); otherwise the body is a key or a collection of keys (doorbells).
+ */
+final class WorkQueueProducer extends DefaultProducer {
+
+  static final String KEY = "queueKey";
+
+  private final WorkQueue<Object> queue;
+
+  WorkQueueProducer(WorkQueueEndpoint endpoint) {
+    super(endpoint);
+    this.queue = endpoint.queue();
+  }
+
+  @Override
+  public void process(Exchange exchange) {
+    Object body = exchange.getMessage().getBody();
+    Object key = exchange.getVariable(KEY);
+    if (key != null) {
+      queue.offer(key.toString(), body);
+    } else if (body instanceof Collection<?> keys) {
+      keys.forEach(k -> queue.offer(k.toString(), k));
+    } else if (body != null) {
+      queue.offer(body.toString(), body);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package io.vtmsync.sink;
+
+import io.vtmsync.pool.Member;
+import io.vtmsync.pool.PoolDiff;
+import io.vtmsync.pool.PoolName;
+import io.vtmsync.pool.PoolPlan;
+import io.vtmsync.pool.SafeWritePolicy;
+import io.vtmsync.vtm.ServiceDiscoveryJson;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes one {@code <pool>.json} Service Discovery document per pool into a directory (a vTM Extra
+ * Files folder or a shared volume), atomically (temp file, fsync, rename: a reader never sees half
+ * a file), and only when the content changes. A removed pool gets a code-404 document, or its file
+ * deleted when so configured. The heartbeat file tells the plugin that the writer is alive.
+ */
+public final class FileSink {
+
+  public static final String HEARTBEAT = ".vtm-k8s-sync.heartbeat";
+
+  private final Path dir;
+  private final SafeWritePolicy policy;
+  private final boolean deleteRemoved;
+
+  public FileSink(Path dir, SafeWritePolicy policy, boolean deleteRemoved) {
+    this.dir = dir.toAbsolutePath().normalize();
+    this.policy = policy;
+    this.deleteRemoved = deleteRemoved;
+  }
+
+  public Path directory() {
+    return dir;
+  }
+
+  public WriteResult write(PoolPlan plan) throws IOException {
+    Path file = fileFor(plan.pool());
+    byte[] current = Files.exists(file) ? Files.readAllBytes(file) : null;
+    List<Member> currentMembers = members(current);
+    SafeWritePolicy.Decision decision = policy.decide(currentMembers, plan);
+    if (decision != SafeWritePolicy.Decision.WRITE) {
+      WriteResult.Outcome o =
+          decision == SafeWritePolicy.Decision.HOLD_EMPTY
+              ? WriteResult.Outcome.HELD_EMPTY
+              : WriteResult.Outcome.HELD_ERROR;
+      return result(plan, o, PoolDiff.between(List.of(), List.of()));
+    }
+    if (plan.removed() && deleteRemoved) {
+      boolean existed = Files.deleteIfExists(file);
+      return result(
+          plan, existed ? WriteResult.Outcome.REMOVED : WriteResult.Outcome.UNCHANGED, null);
+    }
+    byte[] next = ServiceDiscoveryJson.render(plan);
+    if (current != null && Arrays.equals(current, next)) {
+      return result(plan, WriteResult.Outcome.UNCHANGED, null);
+    }
+    atomicWrite(file, next);
+    PoolDiff diff =
+        PoolDiff.between(currentMembers == null ? List.of() : currentMembers, plan.members());
+    return result(
+        plan, plan.removed() ? WriteResult.Outcome.REMOVED : WriteResult.Outcome.WRITTEN, diff);
+  }
+
+  /** Touches the heartbeat file (by rewriting it with the time) so the plugin sees we are alive. */
+  public void heartbeat() throws IOException {
+    atomicWrite(dir.resolve(HEARTBEAT), (Instant.now() + "\n").getBytes());
+  }
+
+  /** The pool's file; refuses any name that could leave the directory. */
+  public Path fileFor(String pool) {
+    Path file = dir.resolve(PoolName.require(pool) + ".json").normalize();
+    if (!dir.equals(file.getParent())) {
+      throw new IllegalArgumentException("pool file would leave " + dir + ": " + pool);
+    }
+    return file;
+  }
+
+  private static List<Member> members(byte[] content) {
+    if (content == null) {
+      return null;
+    }
+    try {
+      return ServiceDiscoveryJson.parse(content).members();
+    } catch (IllegalArgumentException e) {
+      return null; // not ours or damaged: overwrite it with the plan
+    }
+  }
+
+  private void atomicWrite(Path file, byte[] content) throws IOException {
+    Files.createDirectories(dir);
+    Path tmp = dir.resolve("." + file.getFileName() + ".tmp-" + UUID.randomUUID());
+    try {
+      try (FileChannel ch =
+          FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ch.write(java.nio.ByteBuffer.wrap(content));
+        ch.force(true);
+      }
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+  }
+
+  private static WriteResult result(PoolPlan plan, WriteResult.Outcome outcome, PoolDiff diff) {
+    return new WriteResult(
+        "file",
+        plan.pool(),
+        outcome,
+        plan.code(),
+        diff == null ? PoolDiff.between(List.of(), List.of()) : diff,
+        plan.error() == null ? plan.members().size() + " members" : plan.error());
+  }
+}

@@ -1,0 +1,38 @@
+package io.vtmsync.sink;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The latest result per target and pool, and counters: what status, health and metrics report. Sink
+ * routes pass every {@link WriteResult} through {@link #record}.
+ */
+public final class SyncStatus {
+
+  /** The last result for one target and pool, and when it happened. */
+  public record Entry(WriteResult last, Instant at, Instant lastSuccess) {}
+
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Map<WriteResult.Outcome, AtomicLong> counts = new ConcurrentHashMap<>();
+
+  public WriteResult record(WriteResult r) {
+    Instant now = Instant.now();
+    boolean success = r.outcome() != WriteResult.Outcome.FAILED;
+    entries.compute(
+        r.target() + "/" + r.pool(),
+        (k, old) -> new Entry(r, now, success ? now : old == null ? null : old.lastSuccess()));
+    counts.computeIfAbsent(r.outcome(), o -> new AtomicLong()).incrementAndGet();
+    return r;
+  }
+
+  public Map<String, Entry> entries() {
+    return Map.copyOf(entries);
+  }
+
+  public long count(WriteResult.Outcome outcome) {
+    AtomicLong c = counts.get(outcome);
+    return c == null ? 0 : c.get();
+  }
+}

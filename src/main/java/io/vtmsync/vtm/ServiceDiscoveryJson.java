@@ -1,0 +1,85 @@
+package io.vtmsync.vtm;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vtmsync.pool.Member;
+import io.vtmsync.pool.MemberState;
+import io.vtmsync.pool.PoolPlan;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders a pool as the Service Discovery plugin document vTM reads (facts file section 12): {@code
+ * {"version":1,"code":200,"nodes":[{"ip":..,"port":..,"draining":true}]}}, or {@code
+ * {"version":1,"code":N,"error":".."}} on failure. One line, no trailing newline.
+ */
+public final class ServiceDiscoveryJson {
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private ServiceDiscoveryJson() {}
+
+  public static byte[] render(PoolPlan plan) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 48 * plan.members().size());
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeNumberField("version", 1);
+      g.writeNumberField("code", plan.code());
+      if (plan.ok()) {
+        writeNodes(g, plan.members());
+      } else {
+        g.writeStringField("error", plan.error());
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static void writeNodes(JsonGenerator g, List<Member> members) throws IOException {
+    g.writeArrayFieldStart("nodes");
+    for (Member m : members) {
+      if (m.state() == MemberState.DISABLED) {
+        continue; // the plugin format has no "disabled"; vTM keeps such nodes out
+      }
+      g.writeStartObject();
+      g.writeStringField("ip", m.ip());
+      g.writeNumberField("port", m.port());
+      if (m.state() == MemberState.DRAINING) {
+        g.writeBooleanField("draining", true);
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  /** What a document says: its code and, for 200, its members. */
+  public record Parsed(int code, String error, List<Member> members) {}
+
+  /** Reads a document back; throws {@link IllegalArgumentException} when it is not one. */
+  public static Parsed parse(byte[] json) {
+    try {
+      JsonNode root = MAPPER.readTree(json);
+      if (root == null || !root.path("version").isInt() || !root.path("code").isInt()) {
+        throw new IllegalArgumentException("not a Service Discovery document");
+      }
+      List<Member> members = new ArrayList<>();
+      for (JsonNode n : root.path("nodes")) {
+        MemberState state =
+            n.path("draining").asBoolean(false) ? MemberState.DRAINING : MemberState.ACTIVE;
+        members.add(new Member(n.path("ip").asText(), n.path("port").asInt(), state));
+      }
+      String error = root.hasNonNull("error") ? root.get("error").asText() : null;
+      return new Parsed(root.get("code").asInt(), error, List.copyOf(members));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+    }
+  }
+}

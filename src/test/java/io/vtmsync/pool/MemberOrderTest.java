@@ -1,0 +1,65 @@
+package io.vtmsync.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MemberOrderTest {
+
+  @Test
+  void members_sort_numerically_by_ip_then_port_unlike_the_original_text_sort() {
+    List<Member> sorted =
+        List.copyOf(
+            new TreeSet<>(
+                List.of(
+                    Member.active("10.0.0.10", 80),
+                    Member.active("10.0.0.9", 81),
+                    Member.active("10.0.0.9", 80),
+                    Member.active("2001:db8::1", 80),
+                    Member.active("9.255.255.255", 80))));
+    assertThat(sorted)
+        .extracting(Member::address)
+        .containsExactly(
+            "9.255.255.255:80", "10.0.0.9:80", "10.0.0.9:81", "10.0.0.10:80", "[2001:db8::1]:80");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "10.0.0.1, true",
+    "255.255.255.255, true",
+    "2001:db8::1, true",
+    "::1, true",
+    "256.0.0.1, false",
+    "10.0.0, false",
+    "example.com, false",
+    "'', false",
+    "fe80::1%eth0, false"
+  })
+  void only_ip_literals_are_accepted_and_names_are_never_resolved(String ip, boolean literal) {
+    assertThat(IpOrder.isLiteral(ip)).isEqualTo(literal);
+  }
+
+  @Test
+  void a_plan_deduplicates_members_and_keeps_them_sorted() {
+    PoolPlan plan =
+        PoolPlan.of(
+            "p",
+            "ns/s",
+            java.util.Set.of(),
+            List.of(
+                Member.active("10.0.0.10", 80),
+                Member.active("10.0.0.9", 80),
+                Member.active("10.0.0.9", 80)));
+    assertThat(plan.members()).extracting(Member::ip).containsExactly("10.0.0.9", "10.0.0.10");
+  }
+
+  @Test
+  void member_ports_outside_1_to_65535_are_rejected() {
+    assertThatThrownBy(() -> Member.active("10.0.0.1", 0)).hasMessageContaining("1-65535");
+  }
+}
