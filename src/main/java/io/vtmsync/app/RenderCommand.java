@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.vtmsync.k8s.AddressType;
+import io.vtmsync.k8s.ClusterView;
 import io.vtmsync.k8s.Exposure;
 import io.vtmsync.k8s.ExposureDefaults;
 import io.vtmsync.k8s.ExposureReader;
@@ -21,14 +22,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code render}: reads one Service, its EndpointSlices and the nodes once, and prints the Service
- * Discovery JSON, like the original plugin's Test button, with its error codes (400 bad input, 500
- * Service unreadable, 204 nothing ready). Exit status 0 only for code 200.
+ * {@code render}: reads one Service, its EndpointSlices, the nodes and pods once, and prints the
+ * Service Discovery JSON, like the original plugin's Test button, with its error codes (400 bad
+ * input, 500 Service unreadable, 204 nothing ready). Exit status 0 only for code 200. Settings come
+ * from the Service's annotations when it has them; flags override them.
  */
-final class RenderCommand {
+public final class RenderCommand {
 
   private static final Set<String> FLAGS =
       Set.of("service", "port", "mode", "address-type", "kubeconfig", "context", "master-url");
@@ -41,85 +44,99 @@ final class RenderCommand {
     return plan.ok() ? 0 : 1;
   }
 
-  static PoolPlan render(Map<String, String> flags) throws Exception {
-    String key = flags.get("service");
-    for (String f : flags.keySet()) {
-      if (!FLAGS.contains(f)) {
-        return error("-", 400, "unknown option --" + f + "; known: " + FLAGS);
-      }
+  /** Checks the flags, reads the cluster over the API, and plans. */
+  public static PoolPlan render(Map<String, String> flags) throws Exception {
+    Optional<PoolPlan> bad = checkFlags(flags);
+    if (bad.isPresent()) {
+      return bad.get();
     }
-    if (key == null || key.isBlank()) {
-      return error("-", 400, "Service name must be specified with '--service=NAMESPACE/NAME'");
-    }
-    String[] ns;
-    try {
-      ns = KubeNames.split(key);
-    } catch (IllegalArgumentException e) {
-      return error(key, 400, "--service: " + e.getMessage());
-    }
+    String[] ns = KubeNames.split(flags.get("service"));
     try (KubernetesClient client =
         KubeClients.create(
             flags.get("kubeconfig"), flags.get("context"), flags.get("master-url"), 1000)) {
-      return plan(client, ns[0], ns[1], flags);
+      List<HasMetadata> objects = new ArrayList<>();
+      try {
+        Service svc = client.services().inNamespace(ns[0]).withName(ns[1]).get();
+        if (svc != null) {
+          objects.add(svc);
+          objects.addAll(
+              client
+                  .discovery()
+                  .v1()
+                  .endpointSlices()
+                  .inNamespace(ns[0])
+                  .withLabel(KubeNames.SERVICE_NAME_LABEL, ns[1])
+                  .list()
+                  .getItems());
+          objects.addAll(client.nodes().list().getItems());
+          objects.addAll(client.pods().inNamespace(ns[0]).list().getItems());
+        }
+      } catch (KubernetesClientException e) {
+        String key = flags.get("service");
+        return error(
+            key, 500, "failed to read service '" + key + "': " + firstLine(e.getMessage()));
+      }
+      return renderFrom(new SnapshotView(objects), flags);
     }
   }
 
-  private static PoolPlan plan(
-      KubernetesClient client, String ns, String name, Map<String, String> flags) {
-    String key = KubeNames.key(ns, name);
-    List<HasMetadata> objects = new ArrayList<>();
-    Service svc;
-    try {
-      svc = client.services().inNamespace(ns).withName(name).get();
-      if (svc == null) {
-        return error(key, 500, "failed to read service '" + key + "': not found; does it exist?");
-      }
-      objects.add(svc);
-      objects.addAll(
-          client
-              .discovery()
-              .v1()
-              .endpointSlices()
-              .inNamespace(ns)
-              .withLabel(KubeNames.SERVICE_NAME_LABEL, name)
-              .list()
-              .getItems());
-      objects.addAll(client.nodes().list().getItems());
-      objects.addAll(client.pods().inNamespace(ns).list().getItems());
-    } catch (KubernetesClientException e) {
-      return error(key, 500, "failed to read service '" + key + "': " + firstLine(e.getMessage()));
+  /** Plans from a view of the cluster (the pure half of {@link #render}). */
+  public static PoolPlan renderFrom(ClusterView view, Map<String, String> flags) {
+    Optional<PoolPlan> bad = checkFlags(flags);
+    if (bad.isPresent()) {
+      return bad.get();
+    }
+    String key = flags.get("service");
+    String[] ns = KubeNames.split(key);
+    Optional<Service> svc = view.service(ns[0], ns[1]);
+    if (svc.isEmpty()) {
+      return error(key, 500, "failed to read service '" + key + "': not found; does it exist?");
     }
     ExposureDefaults defaults = ExposureDefaults.standard();
-    Exposure annotated = new ExposureReader(defaults).read(svc);
+    Exposure.Spec spec;
+    try {
+      spec = spec(new ExposureReader(defaults).read(svc.get()), defaults, flags);
+    } catch (IllegalArgumentException e) {
+      return error(key, 400, e.getMessage());
+    }
+    return new PoolPlanner(view, new ExposureReader(defaults), 50).plan(svc.get(), spec).get(0);
+  }
+
+  private static Exposure.Spec spec(Exposure annotated, ExposureDefaults d, Map<String, String> f) {
     Exposure.Spec base =
         annotated instanceof Exposure.Spec s
             ? s
             : new Exposure.Spec(
-                defaults.mode(),
-                List.of(),
-                null,
-                Set.of(),
-                defaults.addressType(),
-                LabelSelector.ALL);
-    Exposure.Spec spec;
-    try {
-      spec =
-          new Exposure.Spec(
-              flags.containsKey("mode") ? BackendMode.parse(flags.get("mode")) : base.mode(),
-              flags.containsKey("port") ? List.of(flags.get("port")) : base.ports(),
-              flags.containsKey("port") ? null : base.pool(),
-              Set.of(),
-              flags.containsKey("address-type")
-                  ? AddressType.parse(flags.get("address-type"))
-                  : base.addressType(),
-              base.nodeSelector());
-    } catch (IllegalArgumentException e) {
-      return error(key, 400, e.getMessage());
+                d.mode(), List.of(), null, Set.of(), d.addressType(), LabelSelector.ALL);
+    boolean port = f.containsKey("port");
+    return new Exposure.Spec(
+        f.containsKey("mode") ? BackendMode.parse(f.get("mode")) : base.mode(),
+        port ? List.of(f.get("port")) : base.ports(),
+        port ? null : base.pool(),
+        Set.of(),
+        f.containsKey("address-type")
+            ? AddressType.parse(f.get("address-type"))
+            : base.addressType(),
+        base.nodeSelector());
+  }
+
+  private static Optional<PoolPlan> checkFlags(Map<String, String> flags) {
+    for (String f : flags.keySet()) {
+      if (!FLAGS.contains(f)) {
+        return Optional.of(error("-", 400, "unknown option --" + f + "; known: " + FLAGS));
+      }
     }
-    List<PoolPlan> plans =
-        new PoolPlanner(new SnapshotView(objects), new ExposureReader(defaults), 50)
-            .plan(svc, spec);
-    return plans.get(0);
+    String key = flags.get("service");
+    if (key == null || key.isBlank()) {
+      return Optional.of(
+          error("-", 400, "Service name must be specified with '--service=NAMESPACE/NAME'"));
+    }
+    try {
+      KubeNames.split(key);
+    } catch (IllegalArgumentException e) {
+      return Optional.of(error(key, 400, "--service: " + e.getMessage()));
+    }
+    return Optional.empty();
   }
 
   private static PoolPlan error(String service, int code, String message) {

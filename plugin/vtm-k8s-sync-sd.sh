@@ -1,0 +1,139 @@
+#!/bin/sh
+# vtm-k8s-sync-sd.sh: vTM Service Discovery plugin for vtm-k8s-sync.
+#
+# vtm-k8s-sync writes one Service Discovery document per pool to <dir>/<pool>.json
+# (atomically) and touches <dir>/.vtm-k8s-sync.heartbeat every heartbeat period.
+# This plugin prints the document for one pool on stdout, as a single line.
+#
+# Arguments (--key=value, --key value, or the short flags):
+#   --pool=NAME, -p NAME   pool name (required); [A-Za-z0-9_][A-Za-z0-9._-]{0,199}, no ".."
+#   --dir=DIR, -d DIR      directory (default $ZEUSHOME/zxtm/conf/extra)
+#   --file=NAME            file name in DIR (default <pool>.json; same rule as the pool name)
+#   --max-age=SECONDS      maximum age of the heartbeat (or of the pool file when there is
+#                          no heartbeat); default 300, 0 disables the check
+#   --verbose, -v          diagnostics on stderr
+#   --help, -h             this text
+#
+# Output: the pool file as is (exit 0 if it holds "code":200, else exit 1), or one error
+# object {"version":1,"code":N,"error":"..."} and exit 1:
+#   400 bad arguments, 404 no pool file, 500 file not usable, 503 data too old.
+# No temp files, no locks, no network: safe to run concurrently for many pools.
+set -u
+LC_ALL=C
+export LC_ALL
+
+verbose=0
+log() { [ "$verbose" = 1 ] && printf 'vtm-k8s-sync-sd: %s\n' "$*" >&2; return 0; }
+
+# JSON string escape: drop control characters, escape backslash and double quote.
+esc() { printf '%s' "$1" | tr -d '\000-\037\177' | sed 's/\\/\\\\/g; s/"/\\"/g'; }
+
+fail() {
+    code=$1; shift
+    printf '{"version":1,"code":%s,"error":"%s"}\n' "$code" "$(esc "$*")"
+    log "code $code: $*"
+    exit 1
+}
+
+usage() { sed -n '2,/^set -u$/{/^set -u$/d;s/^# \{0,1\}//;p;}' "$0"; exit 0; }
+
+# A name that cannot leave the directory: safe first character, safe characters, no "..".
+check_name() {
+    case $2 in
+        '') fail 400 "$1 must not be empty" ;;
+        [!A-Za-z0-9_]* | *[!A-Za-z0-9._-]* | *..*)
+            fail 400 "invalid $1 '$2': use letters, digits, '_', '.', '-', start with a letter, digit or '_', no '..'" ;;
+    esac
+    [ "${#2}" -le 200 ] || fail 400 "invalid $1: longer than 200 characters"
+}
+
+# Modification time in epoch seconds (GNU stat, else date -r).
+mtime() { stat -c %Y -- "$1" 2>/dev/null || date -r "$1" +%s 2>/dev/null; }
+
+pool='' dir='' file='' max_age=300
+while [ $# -gt 0 ]; do
+    opt=$1; shift
+    case $opt in
+        --*=*) key=${opt%%=*}; val=${opt#*=} ;;
+        -p | -d | --pool | --dir | --file | --max-age)
+            [ $# -gt 0 ] || fail 400 "argument '$opt' needs a value"
+            key=$opt; val=$1; shift ;;
+        *) key=$opt; val='' ;;
+    esac
+    case $key in
+        -p | --pool) pool=$val ;;
+        -d | --dir) dir=$val; [ -n "$dir" ] || fail 400 "--dir must not be empty" ;;
+        --file) file=$val; check_name file "$file" ;;
+        --max-age) max_age=$val ;;
+        -v | --verbose) verbose=1 ;;
+        -h | --help) usage ;;
+        *) fail 400 "unknown argument '$opt'; see --help" ;;
+    esac
+done
+
+[ -n "$pool" ] || fail 400 "pool name must be given with '--pool=<name>' or '-p <name>'"
+check_name pool "$pool"
+case $max_age in
+    '' | *[!0-9]*) fail 400 "--max-age must be a whole number of seconds, got '$max_age'" ;;
+esac
+while :; do case $max_age in 0?*) max_age=${max_age#0} ;; *) break ;; esac; done
+[ "${#max_age}" -le 9 ] || fail 400 "--max-age is too large: '$max_age'"
+
+if [ -z "$dir" ]; then
+    zh=${ZEUSHOME:-}
+    if [ -z "$zh" ]; then
+        # Installed as $ZEUSHOME/zxtm/conf/servicediscovery/<name>: ZEUSHOME is 4 levels up.
+        case $0 in */*) here=${0%/*} ;; *) here=. ;; esac
+        zh=$(CDPATH='' cd -- "$here/../../.." 2>/dev/null && pwd) || zh=''
+        [ -n "$zh" ] && [ -d "$zh/zxtm/conf" ] || zh=/opt/zeus
+    fi
+    dir=$zh/zxtm/conf/extra
+fi
+[ -n "$file" ] || file=$pool.json
+path=${dir%/}/$file
+heartbeat=${dir%/}/.vtm-k8s-sync.heartbeat
+log "pool '$pool', file '$path', max age $max_age s"
+
+[ -e "$path" ] || fail 404 "no pool file '$path'; check the pool name and that vtm-k8s-sync writes to this directory"
+[ -f "$path" ] && [ -r "$path" ] || fail 500 "pool file '$path' is not a readable regular file"
+content=$(cat -- "$path" 2>/dev/null) ||
+    fail 404 "no pool file '$path'; check the pool name and that vtm-k8s-sync writes to this directory"
+
+if [ "$max_age" -gt 0 ]; then
+    now=$(date +%s)
+    if [ -e "$heartbeat" ]; then
+        what="heartbeat '$heartbeat'" t=$(mtime "$heartbeat")
+        hint=''
+    else
+        what="pool file '$path'" t=$(mtime "$path")
+        hint=" and there is no heartbeat '$heartbeat'"
+    fi
+    case $t in '' | *[!0-9]*) fail 500 "cannot read the modification time of $what" ;; esac
+    age=$((now - t))
+    [ "$age" -ge 0 ] || age=0
+    log "$what is $age s old"
+    [ "$age" -le "$max_age" ] ||
+        fail 503 "$what is $age s old (limit $max_age s)$hint; vtm-k8s-sync may be down"
+fi
+
+case $content in
+    '{'*'"version"'*) ;;
+    *) fail 500 "pool file '$path' is not a Service Discovery document" ;;
+esac
+# One line on stdout, whatever the file holds: JSON allows any whitespace between tokens.
+nl='
+'
+cr=$(printf '\r')
+case $content in
+    *"$nl"* | *"$cr"*) content=$(printf '%s' "$content" | tr '\r\n' '  ') ;;
+esac
+printf '%s\n' "$content"
+
+# Success when a "code" key has the value 200 (compact form first, then without whitespace;
+# inside a JSON string the quote before code would be escaped, so no false match).
+is200() { case $1 in *[{,]'"code":200'[,}]*) return 0 ;; esac; return 1; }
+if is200 "$content" || is200 "$(printf '%s' "$content" | tr -d ' \t')"; then
+    log "code 200"; exit 0
+fi
+log "document code is not 200"
+exit 1

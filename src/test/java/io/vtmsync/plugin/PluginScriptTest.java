@@ -1,0 +1,75 @@
+package io.vtmsync.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the shell test suite of the vTM Service Discovery plugin ({@code plugin/vtm-k8s-sync-sd.sh})
+ * from the Maven build. The cases themselves live in {@code src/test/plugin/plugin_test.sh}.
+ */
+class PluginScriptTest {
+
+  private static final Path BASEDIR = Paths.get(System.getProperty("user.dir"));
+  private static final String PLUGIN = "plugin/vtm-k8s-sync-sd.sh";
+  private static final String SUITE = "src/test/plugin/plugin_test.sh";
+  private static final long TIMEOUT_SECONDS = 60;
+
+  @Test
+  void plugin_passes_every_case_of_the_shell_suite_under_dash_and_bash(@TempDir Path tmp)
+      throws Exception {
+    assumeThat(onPath("bash")).as("bash is needed to run " + SUITE).isTrue();
+    Path log = tmp.resolve("plugin_test.log");
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", SUITE, PLUGIN)
+            .directory(BASEDIR.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    pb.environment().put("TMPDIR", tmp.toString());
+
+    Process process = pb.start();
+    boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    if (!finished) {
+      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+
+    assertThat(finished)
+        .as("%s did not finish within %d s; output so far:%n%s", SUITE, TIMEOUT_SECONDS, output)
+        .isTrue();
+    assertThat(process.exitValue())
+        .as("exit status of 'bash %s %s'; output:%n%s", SUITE, PLUGIN, output)
+        .isZero();
+    assertThat(output).contains(" 0 failed");
+  }
+
+  @Test
+  void plugin_is_a_posix_sh_script_without_bash_jq_or_network_tools() throws Exception {
+    String script = Files.readString(BASEDIR.resolve(PLUGIN), StandardCharsets.UTF_8);
+
+    assertThat(script).startsWith("#!/bin/sh\n");
+    assertThat(script).contains("set -u");
+    assertThat(script).doesNotContain("jq ", "python", "[[", "mktemp", "curl");
+  }
+
+  private static boolean onPath(String command) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (Files.isExecutable(Paths.get(dir, command))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# Tests for the vTM Service Discovery plugin (plugin/vtm-k8s-sync-sd.sh).
+#
+# Usage: bash src/test/plugin/plugin_test.sh plugin/vtm-k8s-sync-sd.sh
+# Runs every case under each shell in $PLUGIN_TEST_SHELLS (default "dash bash"; missing
+# shells are skipped), prints one line per case and exits 1 if any case failed.
+# File ages are faked with touch -d @<epoch>; nothing sleeps.
+set -u
+
+[ $# -eq 1 ] && [ -f "$1" ] || { echo "usage: $0 <path to vtm-k8s-sync-sd.sh>" >&2; exit 2; }
+PLUGIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+unset ZEUSHOME
+T=$(mktemp -d "${TMPDIR:-/tmp}/plugin_test.XXXXXX") || exit 2
+trap 'rm -rf "$T"' EXIT
+HAVE_PY=0
+python3 -c 'pass' >/dev/null 2>&1 && HAVE_PY=1
+
+pass=0 failures=0 SH='' NAME='' out='' err='' rc='' LISTING=''
+
+# --- assert helpers --------------------------------------------------------------------
+ok() { pass=$((pass + 1)); printf 'ok   [%s] %s\n' "$SH" "$NAME"; }
+bad() { failures=$((failures + 1)); printf 'FAIL [%s] %s: %s\n' "$SH" "$NAME" "$1"
+        printf '       rc=%s stdout=%q stderr=%q\n' "$rc" "$out" "$err"; }
+
+# run NAME ARGS...: run the plugin; sets out (stdout, exact), err, rc.
+# run_at SCRIPT NAME ARGS...: the same with a copy of the plugin at another path.
+run() { run_at "$PLUGIN" "$@"; }
+run_at() {
+    local script=$1; NAME=$2; shift 2
+    out=$("$SH" "$script" "$@" 2>"$T/stderr"; printf 'x%s' "$?")
+    rc=${out##*x}; out=${out%x*}; err=$(cat "$T/stderr")
+}
+
+# Checks every output shares: exactly one line, newline-terminated, nothing on stderr.
+one_line() {
+    [ "$(printf '%s' "$out" | wc -l)" -eq 1 ] && [ "${out%$'\n'}" != "$out" ] ||
+        { bad "stdout is not exactly one newline-terminated line"; return 1; }
+    [ -z "$err" ] || { bad "unexpected stderr"; return 1; }
+}
+valid_json() {
+    [ "$HAVE_PY" = 1 ] || return 0
+    printf '%s' "$out" | python3 -c 'import json,sys; json.load(sys.stdin)' 2>/dev/null ||
+        { bad "stdout is not valid JSON"; return 1; }
+}
+# expect_out RC EXACT_STDOUT
+expect_out() {
+    one_line || return
+    [ "$rc" = "$1" ] || { bad "exit status $rc, expected $1"; return; }
+    [ "$out" = "$2" ] || { bad "stdout differs, expected $(printf '%q' "$2")"; return; }
+    ok
+}
+# expect_error CODE [SUBSTRING...]: a {"version":1,"code":CODE,"error":...} line, exit 1.
+expect_error() {
+    local code=$1 s; shift
+    one_line || return
+    valid_json || return
+    [ "$rc" = 1 ] || { bad "exit status $rc, expected 1"; return; }
+    case $out in "{\"version\":1,\"code\":$code,\"error\":\""*'"}'$'\n') ;;
+        *) bad "not an error object with code $code"; return ;; esac
+    for s in "$@"; do
+        [[ $out == *"$s"* ]] || { bad "stdout lacks $(printf '%q' "$s")"; return; }
+    done
+    ok
+}
+no_secret() { [[ $out != *TOPSECRET* ]] || bad "printed a file outside the directory"; }
+
+# --- fixtures --------------------------------------------------------------------------
+DOC='{"version":1,"code":200,"nodes":[{"ip":"10.0.0.9","port":30080},{"ip":"10.0.0.10","port":30080,"draining":true}]}'
+DOC404='{"version":1,"code":404,"error":"Service default/web not found"}'
+SECRET='{"version":1,"code":200,"nodes":[],"info":"TOPSECRET"}'
+LONG=$(printf 'a%.0s' $(seq 200))
+D=$T/sd
+age() { touch -d "@$(($(date +%s) - $1))" "$2"; }     # age SECONDS FILE
+fixtures() {
+    rm -rf "$T/sd" "$T/zh" "$T/deep" "$T"/q* && mkdir -p "$D/sub" "$D/adir.json"
+    printf '%s' "$DOC" >"$D/web.json"                    # no trailing newline
+    printf '%s\n' "$DOC" >"$D/nl.json"
+    printf '%s\n' "$DOC404" >"$D/gone.json"
+    printf '%s' "$DOC" >"$D/other.json"
+    printf '%s' "$DOC" >"$D/.hidden.json"
+    printf '%s' "$DOC" >"$D/a b.json"
+    printf '%s' "$DOC" >"$D/$LONG.json"
+    printf '%s' "$DOC" >"$D/sub/x.json"
+    : >"$D/empty.json"
+    printf '  \n' >"$D/blank.json"
+    printf 'hello world\n' >"$D/text.json"
+    printf '{"code":200,"nodes":[]}\n' >"$D/nover.json"
+    printf '{\n  "version": 1,\n  "code": 200,\n  "nodes": []\n}\n' >"$D/pretty.json"
+    printf '{"version": 1, "code": 200, "nodes": []}' >"$D/spaced.json"
+    printf '{"version":1,"code":503,"error":"not \\"code\\":200, really"}' >"$D/trick.json"
+    printf '{"version":1,"code":2000,"nodes":[]}' >"$D/c2000.json"
+    printf '%s' "$SECRET" >"$T/secret.json"
+    printf '%s' "$SECRET" >"$T/secret"
+    touch "$D/.vtm-k8s-sync.heartbeat"
+    LISTING=$(ls -A "$D")
+}
+
+# --- cases -----------------------------------------------------------------------------
+cases() {
+    fixtures
+    run "valid pool prints the file exactly plus a newline, exit 0" --pool=web --dir="$D"
+    expect_out 0 "$DOC"$'\n'; valid_json
+    run "file ending in a newline is printed with exactly one" --pool=nl --dir="$D"
+    expect_out 0 "$DOC"$'\n'
+    run "error document written by the syncer is printed as is, exit 1" --pool=gone --dir="$D"
+    expect_out 1 "$DOC404"$'\n'
+    run "missing pool file gives 404 naming the path" --pool=nope --dir="$D"
+    expect_error 404 "no pool file '$D/nope.json'; check the pool name and that vtm-k8s-sync writes to this directory"
+    run "empty file gives 500" --pool=empty --dir="$D"
+    expect_error 500 "pool file '$D/empty.json' is not a Service Discovery document"
+    run "blank file gives 500" --pool=blank --dir="$D"; expect_error 500 "not a Service Discovery document"
+    run "non-JSON file gives 500" --pool=text --dir="$D"; expect_error 500 "not a Service Discovery document"
+    run "JSON without version gives 500" --pool=nover --dir="$D"; expect_error 500 "not a Service Discovery document"
+    run "directory in place of the pool file gives 500" --pool=adir --dir="$D"; expect_error 500 "not a readable regular file"
+    run "multi-line document is folded into one line" --pool=pretty --dir="$D"
+    expect_out 0 '{   "version": 1,   "code": 200,   "nodes": [] }'$'\n'
+    run "spaced code 200 counts as success" --pool=spaced --dir="$D"; expect_out 0 "$(cat "$D/spaced.json")"$'\n'
+    run "code 200 quoted inside an error string is not success" --pool=trick --dir="$D"
+    expect_out 1 "$(cat "$D/trick.json")"$'\n'
+    run "code 2000 is not success" --pool=c2000 --dir="$D"; expect_out 1 "$(cat "$D/c2000.json")"$'\n'
+
+    run "missing --pool gives 400" --dir="$D"; expect_error 400 "pool name must be given"
+    run "empty --pool= gives 400" --pool= --dir="$D"; expect_error 400 "pool name must be given"
+    run "-p without a value gives 400" --dir="$D" -p; expect_error 400 "argument '-p' needs a value"
+    run "unknown argument gives 400 naming it" --pool=web --dir="$D" --bogus=1; expect_error 400 "unknown argument '--bogus=1'"
+    run "stray positional argument gives 400 naming it" --pool=web extra --dir="$D"; expect_error 400 "unknown argument 'extra'"
+    run "bad --max-age gives 400" --pool=web --dir="$D" --max-age=abc; expect_error 400 "--max-age must be a whole number"
+    run "negative --max-age gives 400" --pool=web --dir="$D" --max-age=-5; expect_error 400 "--max-age must be a whole number"
+
+    local n
+    for n in ../secret "../$(basename "$T")/secret" .. x..y sub/x /etc/passwd .hidden "a b" "$LONG"a "web"$'\n'"x"; do
+        run "pool name $(printf '%q' "$n") gives 400 and reads nothing" --pool="$n" --dir="$D"
+        expect_error 400 "invalid pool"; no_secret
+    done
+    run "--file=../secret gives 400 and reads nothing" --pool=web --dir="$D" --file=../secret; expect_error 400 "invalid file"; no_secret
+    run "--file=../secret.json gives 400 and reads nothing" --pool=web --dir="$D" --file=../secret.json; expect_error 400 "invalid file"; no_secret
+    run "200-character pool name is accepted" --pool="$LONG" --dir="$D"; expect_out 0 "$DOC"$'\n'
+
+    run "short flags -p and -d work" -p web -d "$D"; expect_out 0 "$DOC"$'\n'
+    run "--pool NAME --dir DIR with spaces work" --pool web --dir "$D"; expect_out 0 "$DOC"$'\n'
+    run "--file picks another file" --pool=web --dir="$D" --file=other.json; expect_out 0 "$DOC"$'\n'
+    run "--file that is missing gives 404 with its path" --pool=web --dir="$D" --file=none.json; expect_error 404 "'$D/none.json'"
+
+    age 912 "$D/.vtm-k8s-sync.heartbeat"
+    run "stale heartbeat gives 503 with path, age and limit" --pool=web --dir="$D"
+    expect_error 503 "heartbeat '$D/.vtm-k8s-sync.heartbeat' is 91" " s old (limit 300 s); vtm-k8s-sync may be down"
+    [[ $out == *" is 912 s old"* || $out == *" is 913 s old"* ]] || bad "age is not 912 s"
+    run "--max-age=0 disables the age check" --pool=web --dir="$D" --max-age=0; expect_out 0 "$DOC"$'\n'
+    run "--max-age above the age accepts the data" --pool=web --dir="$D" --max-age=1000; expect_out 0 "$DOC"$'\n'
+    age 250 "$D/.vtm-k8s-sync.heartbeat"
+    run "--max-age=0300 is decimal 300, not octal" --pool=web --dir="$D" --max-age=0300; expect_out 0 "$DOC"$'\n'
+    run "--max-age with many leading zeros is accepted" --pool=web --dir="$D" --max-age=0000000000300; expect_out 0 "$DOC"$'\n'
+    run "--max-age over 9 digits gives 400" --pool=web --dir="$D" --max-age=1234567890; expect_error 400 "--max-age is too large"
+    touch "$D/.vtm-k8s-sync.heartbeat"; age 5000 "$D/web.json"
+    run "fresh heartbeat with an old unchanged pool file gives 200" --pool=web --dir="$D"; expect_out 0 "$DOC"$'\n'
+    rm "$D/.vtm-k8s-sync.heartbeat"
+    run "no heartbeat and an old pool file gives 503" --pool=web --dir="$D"
+    expect_error 503 "pool file '$D/web.json' is 500" "(limit 300 s) and there is no heartbeat '$D/.vtm-k8s-sync.heartbeat'"
+    run "no heartbeat and a fresh pool file gives 200" --pool=other --dir="$D"; expect_out 0 "$DOC"$'\n'
+    run "no heartbeat, old file and --max-age=0 gives 200" --pool=web --dir="$D" --max-age=0; expect_out 0 "$DOC"$'\n'
+
+    mkdir -p "$T/zh/zxtm/conf/extra" "$T/zh/zxtm/conf/servicediscovery"
+    printf '%s' "$DOC" >"$T/zh/zxtm/conf/extra/web.json"
+    export ZEUSHOME=$T/zh
+    run "ZEUSHOME set: default dir is \$ZEUSHOME/zxtm/conf/extra" --pool=web; expect_out 0 "$DOC"$'\n'
+    unset ZEUSHOME
+    cp "$PLUGIN" "$T/zh/zxtm/conf/servicediscovery/vtm-k8s-sync-sd"
+    run_at "$T/zh/zxtm/conf/servicediscovery/vtm-k8s-sync-sd" \
+        "ZEUSHOME unset: derived from the plugin's own location" --pool=web
+    expect_out 0 "$DOC"$'\n'
+    mkdir -p "$T/deep/a/b" && cp "$PLUGIN" "$T/deep/a/b/plugin"
+    run_at "$T/deep/a/b/plugin" "ZEUSHOME unset and no vTM layout: falls back to /opt/zeus" \
+        --pool=vtmsync-test-no-such-pool
+    expect_error 404 "'/opt/zeus/zxtm/conf/extra/vtmsync-test-no-such-pool.json'"
+
+    local q=$T/'q"uote\back'$'\t''tab'
+    mkdir -p "$q"
+    run "double quote, backslash and tab in the path give valid one-line JSON" --pool=web --dir="$q"
+    expect_error 404 "'${T}/q\\\"uote\\\\backtab/web.json'"
+    run "newline in an argument gives valid one-line JSON" --pool=web --dir="$D" --x$'\n'y; expect_error 400 "'--xy'"
+
+    touch "$D/.vtm-k8s-sync.heartbeat"
+    run "--verbose writes diagnostics to stderr only" --pool=other --dir="$D" --verbose
+    [ "$rc" = 0 ] && [ "$out" = "$DOC"$'\n' ] && [ -n "$err" ] && ok || bad "stdout/exit changed or no stderr"
+    run "--help prints usage and exits 0" --help
+    [ "$rc" = 0 ] && [[ $out == *--pool=NAME* && $out == *--max-age=SECONDS* ]] && ok || bad "no usage text"
+    NAME="the plugin creates no files in the directory"
+    [ "$(ls -A "$D")" = "$LISTING" ] && ok || bad "directory listing changed"
+}
+
+shells=()
+for s in ${PLUGIN_TEST_SHELLS:-dash bash}; do
+    if command -v "$s" >/dev/null 2>&1; then shells+=("$s"); else echo "skip [$s] not installed"; fi
+done
+[ "$HAVE_PY" = 1 ] || echo "note: python3 not found, JSON validity is not checked"
+for SH in "${shells[@]}"; do cases; done
+echo "$pass passed, $failures failed (plugin: $PLUGIN; shells: ${shells[*]})"
+[ "$failures" -eq 0 ] && [ "$pass" -gt 0 ]
