@@ -1,0 +1,88 @@
+package io.vtmsync.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Entry point of every request: delay, injected failures, auth, routing, recording, sending. */
+final class SimHandler implements HttpHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(SimHandler.class);
+  // Section 4: HEAD/INFO are not implemented; POST only uploads backups, which we do not model.
+  private static final Set<String> METHODS = Set.of("GET", "PUT", "DELETE");
+
+  private final String name;
+  private final BasicAuth auth;
+  private final Faults faults;
+  private final ApiRouter router;
+  private final RequestLog log;
+
+  SimHandler(String name, BasicAuth auth, Faults faults, ApiRouter router, RequestLog log) {
+    this.name = name;
+    this.auth = auth;
+    this.faults = faults;
+    this.router = router;
+    this.log = log;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) {
+    Instant at = Instant.now();
+    try (exchange) {
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+      String path = exchange.getRequestURI().getRawPath();
+      SimRequest request = new SimRequest(exchange.getRequestMethod(), path, contentType, body);
+      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      SimResponse response = answer(request, authorization);
+      log.add(
+          new RecordedRequest(
+              at, request.method(), request.rawPath(), contentType, body, response.status()));
+      send(exchange, response);
+    } catch (IOException e) {
+      // The client went away or the listener was stopped (goDown) mid-request.
+      LOG.debug("vtm-sim {}: exchange aborted: {}", name, e.toString());
+    }
+  }
+
+  private SimResponse answer(SimRequest request, String authorization) {
+    faults.pause();
+    OptionalInt failure = faults.takeFailure();
+    if (failure.isPresent()) {
+      return ErrorBodies.injected(failure.getAsInt());
+    }
+    if (!auth.accepts(authorization)) {
+      return ErrorBodies.authInvalid();
+    }
+    if (!METHODS.contains(request.method())) {
+      return ErrorBodies.methodNotAllowed("GET, PUT, DELETE");
+    }
+    try {
+      return faults.corruptIfEnabled(router.route(request));
+    } catch (RuntimeException e) {
+      LOG.warn("vtm-sim {}: internal error on {} {}", name, request.method(), request.rawPath(), e);
+      return ErrorBodies.injected(500);
+    }
+  }
+
+  private static void send(HttpExchange exchange, SimResponse response) throws IOException {
+    response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+    if (response.contentType() != null) {
+      exchange.getResponseHeaders().set("Content-Type", response.contentType());
+    }
+    // A HEAD answer must not carry a body, even the 405 error.
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    byte[] body = head ? new byte[0] : response.body();
+    exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+}
