@@ -52,6 +52,7 @@ public final class WorkQueue<V> {
   private final AtomicLong offered = new AtomicLong();
   private final AtomicLong coalesced = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
+  private final AtomicLong completed = new AtomicLong();
 
   public WorkQueue(String name, Duration debounce, Backoff backoff) {
     this.name = name;
@@ -107,6 +108,7 @@ public final class WorkQueue<V> {
 
   /** Ends a successful item; a value offered meanwhile is scheduled in a new window. */
   public synchronized void done(Item<V> item) {
+    completed.incrementAndGet();
     Entry<V> e = entries.get(item.key());
     e.inFlight = false;
     e.attempts = 0;
@@ -151,6 +153,11 @@ public final class WorkQueue<V> {
   /** Offers that only replaced a waiting value: the work a burst did not cause. */
   public long coalescedCount() {
     return coalesced.get();
+  }
+
+  /** Items worked off successfully. */
+  public long completedCount() {
+    return completed.get();
   }
 
   public long retriedCount() {

@@ -1,0 +1,62 @@
+package io.vtmsync.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PoolRegistryTest {
+
+  private static PoolPlan plan(String pool, String service) {
+    return PoolPlan.of(pool, service, Set.of("east"), List.of(Member.active("10.0.0.1", 80)));
+  }
+
+  @Test
+  void a_pool_the_service_no_longer_publishes_becomes_an_explicit_removal() {
+    PoolRegistry r = new PoolRegistry();
+    r.claim("ns/a", List.of(plan("p1", "ns/a"), plan("p2", "ns/a")));
+    List<PoolPlan> out = r.claim("ns/a", List.of(plan("p1", "ns/a")));
+    assertThat(out)
+        .extracting(PoolPlan::pool, PoolPlan::code)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("p2", 404),
+            org.assertj.core.groups.Tuple.tuple("p1", 200));
+    assertThat(out.get(0).clusters()).containsExactly("east");
+  }
+
+  @Test
+  void a_deleted_service_removes_all_its_pools_and_is_forgotten() {
+    PoolRegistry r = new PoolRegistry();
+    r.claim("ns/a", List.of(plan("p1", "ns/a")));
+    assertThat(r.claim("ns/a", List.of())).extracting(PoolPlan::code).containsExactly(404);
+    assertThat(r.services()).isEmpty();
+    assertThat(r.claim("ns/a", List.of())).isEmpty();
+  }
+
+  @Test
+  void two_services_claiming_one_pool_name_the_first_in_name_order_wins_whatever_the_event_order() {
+    PoolRegistry r = new PoolRegistry();
+    assertThat(r.claim("ns/b", List.of(plan("shared", "ns/b")))).hasSize(1);
+    assertThat(r.claim("ns/a", List.of(plan("shared", "ns/a"))))
+        .extracting(PoolPlan::service)
+        .containsExactly("ns/a");
+    assertThat(r.claim("ns/b", List.of(plan("shared", "ns/b")))).isEmpty();
+    assertThat(r.conflicts()).containsKey("shared");
+    assertThat(r.conflicts().get("shared")).contains("ns/a", "ns/b");
+  }
+
+  @Test
+  void when_the_owner_lets_go_the_other_claimant_is_woken_and_nothing_is_removed() {
+    PoolRegistry r = new PoolRegistry();
+    List<String> woken = new ArrayList<>();
+    r.onWake(woken::add);
+    r.claim("ns/a", List.of(plan("shared", "ns/a")));
+    r.claim("ns/b", List.of(plan("shared", "ns/b")));
+    assertThat(r.claim("ns/a", List.of())).isEmpty();
+    assertThat(woken).containsExactly("ns/b");
+    assertThat(r.claim("ns/b", List.of(plan("shared", "ns/b")))).hasSize(1);
+    assertThat(r.conflicts()).isEmpty();
+  }
+}
