@@ -50,6 +50,18 @@ public final class App implements AutoCloseable {
     main.configure().setRoutesIncludePattern(routes(options.routesDir()));
     main.setPropertyPlaceholderLocations(config(options.configFile()));
     options.overrides().forEach(main::addOverrideProperty);
+    main.addMainListener(
+        new org.apache.camel.main.MainListenerSupport() {
+          @Override
+          public void afterStart(org.apache.camel.main.BaseMainSupport m) {
+            LOG.info("vtm-k8s-sync started");
+          }
+
+          @Override
+          public void afterStop(org.apache.camel.main.BaseMainSupport m) {
+            LOG.info("vtm-k8s-sync stopped");
+          }
+        });
     return new App(main);
   }
 

@@ -41,6 +41,11 @@ public final class AppConfiguration implements CamelConfiguration {
     ctx.addService(closing(client));
     KubernetesSource source = new KubernetesSource(client, s.namespaces(), s.watchPods());
     ctx.addService(source);
+    org.apache.camel.health.HealthCheckRegistry health =
+        org.apache.camel.health.HealthCheckRegistry.get(ctx);
+    if (health != null) {
+      health.register(new io.vtmsync.k8s.SourceHealthCheck(source));
+    }
 
     ExposureReader exposure = new ExposureReader(s.exposure());
     PoolRegistry pools = new PoolRegistry();

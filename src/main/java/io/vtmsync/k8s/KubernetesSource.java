@@ -32,6 +32,7 @@ public final class KubernetesSource extends ServiceSupport implements ClusterVie
   private final Informers informers;
   private final Map<String, List<SharedIndexInformer<? extends HasMetadata>>> byKind =
       new LinkedHashMap<>();
+  private final WatchMonitor monitor = new WatchMonitor(this::watching, this::isSynced);
 
   public KubernetesSource(KubernetesClient client, Set<String> namespaces, boolean watchPods) {
     this.informers = new Informers(client, namespaces, watchPods);
@@ -42,10 +43,12 @@ public final class KubernetesSource extends ServiceSupport implements ClusterVie
     byKind.putAll(informers.create());
     byKind.values().stream().flatMap(List::stream).forEach(SharedIndexInformer::start);
     LOG.info("watching {} in {}", byKind.keySet(), informers.scope());
+    monitor.start();
   }
 
   @Override
   protected void doStop() {
+    monitor.stop();
     byKind.values().stream().flatMap(List::stream).forEach(SharedIndexInformer::stop);
     byKind.clear();
   }

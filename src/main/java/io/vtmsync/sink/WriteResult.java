@@ -20,6 +20,15 @@ public record WriteResult(
     FAILED
   }
 
+  /** Needs an operator's eye: held, failed, or an error document written. */
+  public boolean problem() {
+    return switch (outcome) {
+      case HELD_EMPTY, HELD_ERROR, FAILED -> true;
+      case WRITTEN -> code != 200;
+      case UNCHANGED, REMOVED -> false;
+    };
+  }
+
   /** Worth a log line: anything but "nothing to do". */
   public boolean changed() {
     return outcome != Outcome.UNCHANGED;

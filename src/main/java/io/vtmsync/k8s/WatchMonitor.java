@@ -1,0 +1,79 @@
+package io.vtmsync.k8s;
+
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs when the source's watches drop and come back, and when the caches first sync. fabric8
+ * reconnects quietly; without this an API-server outage would leave no trace in the log.
+ */
+final class WatchMonitor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WatchMonitor.class);
+
+  private final Supplier<Map<String, Boolean>> watching;
+  private final BooleanSupplier synced;
+  private ScheduledExecutorService timer;
+  private Map<String, Boolean> last = Map.of();
+  private boolean wasSynced;
+  private long downSince;
+
+  WatchMonitor(Supplier<Map<String, Boolean>> watching, BooleanSupplier synced) {
+    this.watching = watching;
+    this.synced = synced;
+  }
+
+  void start() {
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "watch-monitor");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleWithFixedDelay(this::check, 500, 500, TimeUnit.MILLISECONDS);
+  }
+
+  void stop() {
+    if (timer != null) {
+      timer.shutdownNow();
+    }
+  }
+
+  private void check() {
+    try {
+      observe();
+    } catch (RuntimeException e) {
+      LOG.debug("watch check failed", e); // never let one bad check end the schedule
+    }
+  }
+
+  private void observe() {
+    if (!wasSynced && synced.getAsBoolean()) {
+      wasSynced = true;
+      LOG.info("Kubernetes caches synced; planning pools");
+    }
+    Map<String, Boolean> now = watching.get();
+    boolean allUp = !now.isEmpty() && now.values().stream().allMatch(b -> b);
+    boolean wasUp = !last.isEmpty() && last.values().stream().allMatch(b -> b);
+    if (wasUp && !allUp) {
+      downSince = System.nanoTime();
+      LOG.warn(
+          "Kubernetes watches lost {}; reconnecting. Pools keep their last state until the"
+              + " watches are back",
+          now);
+    } else if (!wasUp && allUp && downSince != 0) {
+      LOG.info(
+          "Kubernetes watches re-established after {} s",
+          (System.nanoTime() - downSince) / 1_000_000_000);
+      downSince = 0;
+    }
+    last = now;
+  }
+}

@@ -1,0 +1,91 @@
+package io.vtmsync.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad Services and annotations get a clear error each, and every other pool keeps syncing. */
+class BadInputIT {
+
+  @TempDir Path root;
+
+  @Test
+  void bad_services_are_reported_by_name_and_the_good_pool_keeps_syncing() throws Exception {
+    Path dir = root.resolve("pools");
+    try (AppHarness h = new AppHarness(dir)) {
+      h.service("good", Map.of());
+      h.cluster.scale("default", "good", 1);
+      h.service("badmode", Map.of("vtm-k8s-sync.io/mode", "magic"));
+      h.service("escape", Map.of("vtm-k8s-sync.io/pool", "../outside"));
+      h.service("slash", Map.of("vtm-k8s-sync.io/pool", "a/b"));
+      h.service("typo", Map.of("vtm-k8s-sync.io/prot", "http"));
+      h.cluster.createService(
+          new ServiceBuilder()
+              .withNewMetadata()
+              .withName("clusterip")
+              .withNamespace("default")
+              .addToAnnotations("vtm-k8s-sync.io/expose", "true")
+              .endMetadata()
+              .withNewSpec()
+              .withType("ClusterIP")
+              .addToSelector("app", "clusterip")
+              .addNewPort()
+              .withName("http")
+              .withPort(80)
+              .endPort()
+              .endSpec()
+              .build(),
+          java.util.List.of());
+      h.start(h.options());
+      h.awaitMembers("default-good-http", "10.0.0.9");
+
+      h.awaitContent("default-badmode", c -> c.contains("\"code\":400"));
+      assertThat(h.content("default-badmode"))
+          .contains("Service 'default/badmode'", "vtm-k8s-sync.io/mode='magic'");
+      assertThat(h.content("default-escape")).contains("invalid pool name '../outside'");
+      assertThat(h.content("default-slash")).contains("invalid pool name 'a/b'");
+      assertThat(h.content("default-typo")).contains("unknown annotation vtm-k8s-sync.io/prot");
+      assertThat(h.content("default-clusterip-http")).contains("is not of type 'NodePort'");
+
+      h.cluster.scale("default", "good", 2);
+      h.awaitMembers("default-good-http", "10.0.0.9", "10.0.0.10");
+      try (Stream<Path> outside = Files.list(root)) {
+        assertThat(outside.map(p -> p.getFileName().toString())).containsExactly("pools");
+      }
+    }
+  }
+
+  @Test
+  void fixing_a_bad_annotation_replaces_the_error_and_breaking_it_again_keeps_the_members()
+      throws Exception {
+    try (AppHarness h = new AppHarness(root)) {
+      h.service("web", Map.of("vtm-k8s-sync.io/pool", "web"));
+      h.cluster.scale("default", "web", 1);
+      h.start(h.options());
+      h.awaitMembers("web", "10.0.0.9");
+      var svc = h.client.services().inNamespace("default").withName("web");
+      svc.edit(
+          s -> {
+            s.getMetadata().getAnnotations().put("vtm-k8s-sync.io/port", "nope");
+            return s;
+          });
+      Thread.sleep(1000);
+      assertThat(h.members("web"))
+          .as("held: an error never replaces members")
+          .containsExactly("10.0.0.9");
+      svc.edit(
+          s -> {
+            s.getMetadata().getAnnotations().remove("vtm-k8s-sync.io/port");
+            return s;
+          });
+      h.cluster.scale("default", "web", 2);
+      h.awaitMembers("web", "10.0.0.9", "10.0.0.10");
+    }
+  }
+}

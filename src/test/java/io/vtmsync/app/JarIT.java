@@ -1,0 +1,88 @@
+package io.vtmsync.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vtmsync.demo.EmbeddedKubernetes;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shaded jar as users run it: the README's demo command, and run + SIGTERM. */
+class JarIT {
+
+  private static final Path JAR = Path.of("target/vtm-k8s-sync.jar");
+
+  @TempDir Path tmp;
+
+  private Process start(Path log, String... args) throws Exception {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString()));
+    cmd.addAll(List.of(args));
+    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  @Test
+  void the_demo_command_plays_its_story_and_exits_0() throws Exception {
+    Path log = tmp.resolve("demo.log");
+    Process p = start(log, "demo", "--sink.file.directory=" + tmp.resolve("pools"));
+    assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+    String out = Files.readString(log);
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out).contains("demo finished: every change landed", "\"draining\":true");
+    assertThat(out).doesNotContain("ERROR", "Exception");
+  }
+
+  @Test
+  void run_syncs_until_sigterm_then_shuts_down_cleanly() throws Exception {
+    try (EmbeddedKubernetes kube = new EmbeddedKubernetes()) {
+      Path log = tmp.resolve("run.log");
+      Process p =
+          start(
+              log,
+              "run",
+              "--k8s.master-url=" + kube.url(),
+              "--sink.file.directory=" + tmp.resolve("pools"));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> Files.readString(log).contains("caches synced"));
+      p.destroy(); // SIGTERM
+      assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
+      String out = Files.readString(log);
+      assertThat(out).contains("vtm-k8s-sync started", "vtm-k8s-sync stopped");
+      assertThat(p.exitValue()).as("exit after SIGTERM").isIn(0, 143);
+      assertThat(out).doesNotContain("ERROR");
+    }
+  }
+
+  @Test
+  void a_bad_config_value_stops_the_start_with_a_message_naming_the_key() throws Exception {
+    Path log = tmp.resolve("bad.log");
+    Process p = start(log, "run", "--sync.debounce-ms=soon", "--k8s.master-url=http://127.0.0.1:9");
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isNotZero();
+    assertThat(Files.readString(log))
+        .contains("config key sync.debounce-ms='soon': not a whole number");
+  }
+
+  @Test
+  void render_against_an_unreachable_api_prints_a_500_document_and_exits_1() throws Exception {
+    Path log = tmp.resolve("render.log");
+    Process p = start(log, "render", "--service=default/web", "--master-url=http://127.0.0.1:9");
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(1);
+    assertThat(Files.readString(log))
+        .contains("{\"version\":1,\"code\":500,\"error\":\"failed to read service 'default/web'");
+    assertThat(new File(JAR.toString())).exists();
+  }
+}
