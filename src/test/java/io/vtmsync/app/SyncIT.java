@@ -90,4 +90,36 @@ class SyncIT {
       h.awaitMembers("shared", "10.0.0.9");
     }
   }
+
+  @Test
+  void only_the_configured_namespaces_are_watched() throws Exception {
+    try (AppHarness h = new AppHarness(dir)) {
+      h.service("web", Map.of());
+      h.cluster.scale("default", "web", 1);
+      h.client
+          .namespaces()
+          .resource(
+              new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                  .withNewMetadata()
+                  .withName("other")
+                  .endMetadata()
+                  .build())
+          .create();
+      h.cluster.createService(
+          new io.fabric8.kubernetes.api.model.ServiceBuilder(
+                  h.client.services().inNamespace("default").withName("web").get())
+              .editMetadata()
+              .withNamespace("other")
+              .withResourceVersion(null)
+              .withUid(null)
+              .endMetadata()
+              .build(),
+          java.util.List.of());
+      h.cluster.scale("other", "web", 1);
+      h.start(h.options().with("k8s.namespaces", "default"));
+      h.awaitMembers("default-web-http", "10.0.0.9");
+      Thread.sleep(500);
+      assertThat(h.file("other-web-http")).doesNotExist();
+    }
+  }
 }
