@@ -39,7 +39,13 @@ public final class IpOrder {
     return v6;
   }
 
+  /** Numeric for literals; a name (an admin may put one in a vTM node table) sorts after them. */
   public static int compare(String a, String b) {
+    boolean la = isLiteral(a);
+    boolean lb = isLiteral(b);
+    if (!la || !lb) {
+      return la != lb ? (la ? -1 : 1) : a.compareTo(b);
+    }
     byte[] x = bytes(a);
     byte[] y = bytes(b);
     if (x.length != y.length) {

@@ -16,12 +16,8 @@ import java.util.TreeSet;
  * @param members sorted numerically, without duplicates; empty unless code is 200
  */
 public record PoolPlan(
-    String pool,
-    String service,
-    Set<String> clusters,
-    int code,
-    String error,
-    List<Member> members) {
+    String pool, String service, Set<String> clusters, int code, String error, List<Member> members)
+    implements io.vtmsync.queue.WorkQueue.Keyed {
 
   public static final int OK = 200;
   public static final int EMPTY = 204;
@@ -63,6 +59,16 @@ public record PoolPlan(
 
   public boolean removed() {
     return code == REMOVED;
+  }
+
+  @Override
+  public String queueKey() {
+    return pool;
+  }
+
+  /** True when this plan goes to that vTM cluster (an empty cluster set means all). */
+  public boolean targets(String cluster) {
+    return clusters.isEmpty() || clusters.contains(cluster);
   }
 
   public PoolPlan withError(int newCode, String newError) {

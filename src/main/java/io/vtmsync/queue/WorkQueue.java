@@ -19,6 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class WorkQueue<V> {
 
+  /** A value that names its own queue key (a pool plan is queued under its pool name). */
+  public interface Keyed {
+    String queueKey();
+  }
+
   /** A key handed to a worker, with the value to work on and how long it waited. */
   public record Item<V>(String key, V value, int attempt, long offeredAtNanos) {}
 

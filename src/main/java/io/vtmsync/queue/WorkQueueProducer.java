@@ -5,8 +5,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 
 /**
- * Offers to a work queue. With a {@code queueKey} variable, the body is queued under that key (a
- * vTM lane queues plans by pool); otherwise the body is a key or a collection of keys (doorbells).
+ * Offers to a work queue. A {@link WorkQueue.Keyed} body is queued under its own key (a vTM lane
+ * queues plans by pool); else, with a {@code queueKey} variable, under that key; otherwise the body
+ * is a key or a collection of keys (doorbells).
  */
 final class WorkQueueProducer extends DefaultProducer {
 
@@ -23,7 +24,9 @@ final class WorkQueueProducer extends DefaultProducer {
   public void process(Exchange exchange) {
     Object body = exchange.getMessage().getBody();
     Object key = exchange.getVariable(KEY);
-    if (key != null) {
+    if (body instanceof WorkQueue.Keyed keyed) {
+      queue.offer(keyed.queueKey(), body);
+    } else if (key != null) {
       queue.offer(key.toString(), body);
     } else if (body instanceof Collection<?> keys) {
       keys.forEach(k -> queue.offer(k.toString(), k));

@@ -17,14 +17,26 @@ public final class SyncStatus {
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final Map<WriteResult.Outcome, AtomicLong> counts = new ConcurrentHashMap<>();
 
+  /**
+   * Records a result; returns it marked as a repeat when it says what the last one said (same
+   * outcome, code and detail, and nothing was written), so that the log line is not repeated at
+   * every resync.
+   */
   public WriteResult record(WriteResult r) {
     Instant now = Instant.now();
     boolean success = r.outcome() != WriteResult.Outcome.FAILED;
-    entries.compute(
+    Entry old = entries.get(r.target() + "/" + r.pool());
+    entries.put(
         r.target() + "/" + r.pool(),
-        (k, old) -> new Entry(r, now, success ? now : old == null ? null : old.lastSuccess()));
+        new Entry(r, now, success ? now : old == null ? null : old.lastSuccess()));
     counts.computeIfAbsent(r.outcome(), o -> new AtomicLong()).incrementAndGet();
-    return r;
+    boolean same =
+        old != null
+            && r.outcome() != WriteResult.Outcome.WRITTEN
+            && old.last().outcome() == r.outcome()
+            && old.last().code() == r.code()
+            && java.util.Objects.equals(old.last().detail(), r.detail());
+    return same ? r.asRepeat() : r;
   }
 
   public Map<String, Entry> entries() {

@@ -9,7 +9,23 @@ import io.vtmsync.pool.PoolDiff;
  * @param diff the member changes written (empty unless written)
  */
 public record WriteResult(
-    String target, String pool, Outcome outcome, int code, PoolDiff diff, String detail) {
+    String target,
+    String pool,
+    Outcome outcome,
+    int code,
+    PoolDiff diff,
+    String detail,
+    boolean repeat) {
+
+  public WriteResult(
+      String target, String pool, Outcome outcome, int code, PoolDiff diff, String detail) {
+    this(target, pool, outcome, code, diff, detail, false);
+  }
+
+  /** The same result again (a foreign pool at every resync): logged once, not every time. */
+  public WriteResult asRepeat() {
+    return new WriteResult(target, pool, outcome, code, diff, detail, true);
+  }
 
   public enum Outcome {
     WRITTEN,
@@ -17,21 +33,25 @@ public record WriteResult(
     HELD_EMPTY,
     HELD_ERROR,
     REMOVED,
+    /** The Service is gone and the removed-pool policy keeps the pool as it is. */
+    KEPT,
+    /** A pool of that name exists on the target and is not ours: left alone. */
+    FOREIGN,
     FAILED
   }
 
   /** Needs an operator's eye: held, failed, or an error document written. */
   public boolean problem() {
     return switch (outcome) {
-      case HELD_EMPTY, HELD_ERROR, FAILED -> true;
+      case HELD_EMPTY, HELD_ERROR, FAILED, FOREIGN -> true;
       case WRITTEN -> code != 200;
-      case UNCHANGED, REMOVED -> false;
+      case UNCHANGED, REMOVED, KEPT -> false;
     };
   }
 
   /** Worth a log line: anything but "nothing to do". */
   public boolean changed() {
-    return outcome != Outcome.UNCHANGED;
+    return outcome != Outcome.UNCHANGED && !repeat;
   }
 
   @Override
@@ -44,6 +64,8 @@ public record WriteResult(
           case HELD_ERROR ->
               "HELD last members: plan failed with code " + code + " (" + detail + ")";
           case REMOVED -> "removed: " + detail;
+          case KEPT -> "kept as it is: " + detail;
+          case FOREIGN -> "LEFT ALONE: " + detail;
           case FAILED -> "FAILED: " + detail;
         };
     return target + " pool=" + pool + " " + what;
