@@ -69,13 +69,14 @@ public record VtmClusterConfig(
         DEFAULT_TIMEOUT);
   }
 
+  /** Trust the certificates in this PEM file; null goes back to the JVM's default trust. */
   public VtmClusterConfig withCaFile(Path pem) {
     return new VtmClusterConfig(
         name,
         baseUrl,
         username,
         password,
-        Optional.of(pem),
+        Optional.ofNullable(pem),
         insecure,
         apiVersion,
         concurrency,
@@ -87,6 +88,7 @@ public record VtmClusterConfig(
         name, baseUrl, username, password, caFile, on, apiVersion, concurrency, timeout);
   }
 
+  /** Pin this API version; null goes back to the newest offered one. */
   public VtmClusterConfig withApiVersion(String version) {
     return new VtmClusterConfig(
         name,
@@ -95,7 +97,7 @@ public record VtmClusterConfig(
         password,
         caFile,
         insecure,
-        Optional.of(version),
+        Optional.ofNullable(version),
         concurrency,
         timeout);
   }
