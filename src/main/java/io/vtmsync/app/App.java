@@ -53,6 +53,17 @@ public final class App implements AutoCloseable {
     main.addMainListener(
         new org.apache.camel.main.MainListenerSupport() {
           @Override
+          public void afterConfigure(org.apache.camel.main.BaseMainSupport m) {
+            try {
+              CamelContext ctx = m.getCamelContext();
+              VtmLanes.addRoutes(
+                  ctx, ctx.getRegistry().lookupByNameAndType("settings", Settings.class));
+            } catch (Exception e) {
+              throw new IllegalStateException("cannot create the vTM lanes: " + e.getMessage(), e);
+            }
+          }
+
+          @Override
           public void afterStart(org.apache.camel.main.BaseMainSupport m) {
             LOG.info("vtm-k8s-sync started");
           }

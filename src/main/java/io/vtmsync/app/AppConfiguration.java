@@ -13,6 +13,7 @@ import io.vtmsync.queue.WorkQueueComponent;
 import io.vtmsync.sink.FanOut;
 import io.vtmsync.sink.FileSink;
 import io.vtmsync.sink.SyncStatus;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -58,7 +59,8 @@ public final class AppConfiguration implements CamelConfiguration {
     r.bind("poolKeys", new PoolKeys(source, exposure, pools::services));
     r.bind("poolPlanner", new PoolPlanner(source, exposure, s.notReadyGuardPercent()));
     r.bind("poolRegistry", pools);
-    r.bind("fanOut", new FanOut(s.fileEnabled()));
+    r.bind("fanOut", new FanOut(s.fileEnabled(), List.copyOf(s.vtm().names())));
+    VtmLanes.bindWriters(ctx, s);
     r.bind(
         "fileSink",
         new FileSink(s.fileDirectory(), new SafeWritePolicy(s.emptyPool()), s.fileDeleteRemoved()));

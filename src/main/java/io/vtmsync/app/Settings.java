@@ -39,7 +39,8 @@ public record Settings(
     boolean fileDeleteRemoved,
     long heartbeatMs,
     long retryBaseMs,
-    long retryMaxMs) {
+    long retryMaxMs,
+    VtmSettings vtm) {
 
   static final List<String> KEYS =
       List.of(
@@ -71,6 +72,7 @@ public record Settings(
   public static Settings read(Function<String, String> props, Collection<String> keys) {
     unknownKeys(keys);
     Reader r = new Reader(props);
+    VtmSettings vtm = VtmSettings.read(r, props, keys);
     return new Settings(
         r.text("k8s.kubeconfig", ""),
         r.text("k8s.context", ""),
@@ -83,7 +85,7 @@ public record Settings(
             r.parse("k8s.address-type", "InternalIP", AddressType::parse),
             r.parse("k8s.node-selector", "", LabelSelector::parse),
             r.parse("sync.services", "", Settings::services),
-            Set.of()),
+            vtm.names()),
         r.number("sync.debounce-ms", 100, 0, 60_000),
         (int) r.number("sync.concurrency", 2, 1, 64),
         r.number("sync.resync-period-ms", 60_000, 1000, 86_400_000),
@@ -94,7 +96,8 @@ public record Settings(
         r.parse("sink.file.removed", "error", Settings::deleteRemoved),
         r.number("sink.file.heartbeat-period-ms", 15_000, 100, 3_600_000),
         r.number("sync.retry-base-ms", 200, 1, 60_000),
-        r.number("sync.retry-max-ms", 30_000, 1, 3_600_000));
+        r.number("sync.retry-max-ms", 30_000, 1, 3_600_000),
+        vtm);
   }
 
   private static void unknownKeys(Collection<String> keys) {
@@ -141,7 +144,7 @@ public record Settings(
   }
 
   /** Typed look-ups that name the key in every error. */
-  private record Reader(Function<String, String> props) {
+  record Reader(Function<String, String> props) {
     String text(String key, String fallback) {
       String v = props.apply(key);
       return v == null ? fallback : v.trim();

@@ -5,22 +5,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Names the sink routes a pool plan goes to: the file sink when it is on, and (with the REST
- * fan-out) one lane per vTM cluster the plan targets. Used by the {@code sync} route's
- * recipientList, so adding a sink route is adding its endpoint here.
+ * Names the sink endpoints a pool plan goes to: the file sink when it is on, and the lane ({@code
+ * workqueue:vtm-<cluster>}) of every vTM cluster the plan targets. The {@code sync} route's
+ * recipientList calls it, so adding a sink route is adding its endpoint here.
  */
 public final class FanOut {
 
   private final boolean fileSink;
+  private final List<String> clusters;
 
-  public FanOut(boolean fileSink) {
+  public FanOut(boolean fileSink, List<String> clusters) {
     this.fileSink = fileSink;
+    this.clusters = List.copyOf(clusters);
   }
 
   public List<String> targets(PoolPlan plan) {
     List<String> out = new ArrayList<>();
     if (fileSink) {
       out.add("direct:sink-file");
+    }
+    for (String c : clusters) {
+      if (plan.targets(c)) {
+        out.add("workqueue:vtm-" + c);
+      }
     }
     return out;
   }

@@ -5,7 +5,7 @@ import io.vtmsync.pool.PoolDiff;
 /**
  * What a sink did with one pool plan on one target: the line an operator reads in the log.
  *
- * @param target {@code file} or a vTM cluster name
+ * @param target {@code file} or {@code vtm:<cluster>}
  * @param diff the member changes written (empty unless written)
  */
 public record WriteResult(
@@ -58,7 +58,10 @@ public record WriteResult(
   public String toString() {
     String what =
         switch (outcome) {
-          case WRITTEN -> code == 200 ? "updated " + diff : "wrote code " + code + ": " + detail;
+          case WRITTEN ->
+              code != 200
+                  ? "wrote code " + code + ": " + detail
+                  : ("created".equals(detail) ? "created " : "updated ") + diff;
           case UNCHANGED -> "unchanged";
           case HELD_EMPTY -> "HELD last members: plan is empty (" + detail + ")";
           case HELD_ERROR ->

@@ -1,0 +1,60 @@
+package io.vtmsync.app;
+
+import io.vtmsync.pool.SafeWritePolicy;
+import io.vtmsync.vtm.VtmClient;
+import io.vtmsync.vtm.VtmClusterConfig;
+import io.vtmsync.vtm.VtmWriter;
+import java.time.Duration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One lane per configured vTM cluster: a {@link VtmWriter} bean ({@code vtmWriter-<name>}) and a
+ * route made from the {@code sink-vtm} template in {@code routes/sink-vtm.camel.yaml}. Each lane
+ * has its own queue, threads, timeouts and backoff, so a slow or dead cluster delays no other.
+ */
+final class VtmLanes {
+
+  private static final Logger LOG = LoggerFactory.getLogger(VtmLanes.class);
+
+  private VtmLanes() {}
+
+  /** Binds a writer per cluster (called while beans are registered). */
+  static void bindWriters(CamelContext ctx, Settings s) {
+    VtmSettings v = s.vtm();
+    for (VtmClusterConfig c : v.clusters()) {
+      VtmWriter writer =
+          new VtmWriter(
+              new VtmClient(c),
+              new SafeWritePolicy(s.emptyPool()),
+              v.removedPool(),
+              v.adoptExisting(),
+              Duration.ofMillis(v.verifyPeriodMs()));
+      ctx.getRegistry().bind("vtmWriter-" + c.name(), writer);
+      LOG.info(
+          "vTM cluster {}: {} as {}, TLS {}, API {}, {} requests in flight, timeout {} ms",
+          c.name(),
+          c.baseUrl(),
+          c.username(),
+          c.insecure()
+              ? "NOT VERIFIED"
+              : c.caFile().map(f -> "verified with " + f).orElse("verified"),
+          c.apiVersion().orElse("newest"),
+          c.concurrency(),
+          c.timeout().toMillis());
+    }
+  }
+
+  /** Adds a lane route per cluster (called once the YAML route templates are loaded). */
+  static void addRoutes(CamelContext ctx, Settings s) throws Exception {
+    for (VtmClusterConfig c : s.vtm().clusters()) {
+      TemplatedRouteBuilder.builder(ctx, "sink-vtm")
+          .routeId("sink-vtm-" + c.name())
+          .parameter("cluster", c.name())
+          .parameter("concurrency", String.valueOf(c.concurrency()))
+          .add();
+    }
+  }
+}

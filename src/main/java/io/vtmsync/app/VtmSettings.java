@@ -1,0 +1,95 @@
+package io.vtmsync.app;
+
+import io.vtmsync.vtm.RemovedPoolPolicy;
+import io.vtmsync.vtm.VtmClusterConfig;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The vTM side of the settings: the clusters named in {@code vtm.clusters}, each configured by
+ * {@code vtm.<name>.*} keys, and the policies every lane applies. Adding a cluster is adding its
+ * name and its keys; no route or Java changes.
+ */
+public record VtmSettings(
+    List<VtmClusterConfig> clusters,
+    RemovedPoolPolicy removedPool,
+    boolean adoptExisting,
+    long verifyPeriodMs,
+    long retryBaseMs,
+    long retryMaxMs) {
+
+  static final List<String> KEYS =
+      List.of(
+          "vtm.clusters",
+          "vtm.removed-pool",
+          "vtm.adopt-existing",
+          "vtm.verify-period-ms",
+          "vtm.retry-base-ms",
+          "vtm.retry-max-ms");
+
+  /** The keys each cluster may set, as {@code vtm.<name>.<key>}. */
+  static final List<String> CLUSTER_KEYS =
+      List.of(
+          "url",
+          "username",
+          "password-file",
+          "password-env",
+          "ca-file",
+          "insecure",
+          "api-version",
+          "concurrency",
+          "timeout-ms");
+
+  public Set<String> names() {
+    Set<String> out = new LinkedHashSet<>();
+    clusters.forEach(c -> out.add(c.name()));
+    return out;
+  }
+
+  static VtmSettings read(
+      Settings.Reader r, Function<String, String> props, Collection<String> keys) {
+    List<String> names =
+        Arrays.stream(r.text("vtm.clusters", "").split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .distinct()
+            .toList();
+    checkKeys(keys, names);
+    List<VtmClusterConfig> clusters = new ArrayList<>();
+    for (String name : names) {
+      clusters.add(VtmClusterConfig.fromProperties(name, props));
+    }
+    return new VtmSettings(
+        List.copyOf(clusters),
+        r.parse("vtm.removed-pool", "keep", RemovedPoolPolicy::parse),
+        r.bool("vtm.adopt-existing", false),
+        r.number("vtm.verify-period-ms", 60_000, 1000, 86_400_000),
+        r.number("vtm.retry-base-ms", 500, 1, 60_000),
+        r.number("vtm.retry-max-ms", 30_000, 1, 3_600_000));
+  }
+
+  private static void checkKeys(Collection<String> keys, List<String> names) {
+    for (String key : keys) {
+      if (!key.startsWith("vtm.") || KEYS.contains(key)) {
+        continue;
+      }
+      String rest = key.substring(4);
+      int dot = rest.indexOf('.');
+      String name = dot < 0 ? rest : rest.substring(0, dot);
+      String sub = dot < 0 ? "" : rest.substring(dot + 1);
+      if (!names.contains(name)) {
+        throw new IllegalArgumentException(
+            "config key '" + key + "': no vTM cluster '" + name + "' in vtm.clusters " + names);
+      }
+      if (!CLUSTER_KEYS.contains(sub)) {
+        throw new IllegalArgumentException(
+            "unknown config key '" + key + "'; a cluster takes " + CLUSTER_KEYS);
+      }
+    }
+  }
+}

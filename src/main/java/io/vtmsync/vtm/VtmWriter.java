@@ -1,0 +1,166 @@
+package io.vtmsync.vtm;
+
+import io.vtmsync.pool.Member;
+import io.vtmsync.pool.MemberState;
+import io.vtmsync.pool.PoolDiff;
+import io.vtmsync.pool.PoolPlan;
+import io.vtmsync.pool.SafeWritePolicy;
+import io.vtmsync.sink.WriteResult;
+import io.vtmsync.sink.WriteResult.Outcome;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Applies pool plans to one vTM cluster: reads the pool back, leaves foreign pools alone, applies
+ * the fail-static write policy and the removed-pool policy, and PUTs the node table only when the
+ * cluster's differs from the plan. What a cluster acknowledged is remembered, so an unchanged plan
+ * costs no request until the verify period has passed; then the pool is read back again and drift
+ * (a hand edit) is repaired.
+ */
+public final class VtmWriter {
+
+  private record Acked(List<Member> members, long verifiedAtNanos) {}
+
+  private final VtmClient client;
+  private final SafeWritePolicy policy;
+  private final RemovedPoolPolicy removedPolicy;
+  private final boolean adoptExisting;
+  private final long verifyNanos;
+  private final Map<String, Acked> acked = new ConcurrentHashMap<>();
+
+  public VtmWriter(
+      VtmClient client,
+      SafeWritePolicy policy,
+      RemovedPoolPolicy removedPolicy,
+      boolean adoptExisting,
+      Duration verifyPeriod) {
+    this.client = client;
+    this.policy = policy;
+    this.removedPolicy = removedPolicy;
+    this.adoptExisting = adoptExisting;
+    this.verifyNanos = verifyPeriod.toNanos();
+  }
+
+  public String cluster() {
+    return client.cluster();
+  }
+
+  /** Writes one plan; throws a retryable {@link VtmException} for the lane to retry later. */
+  public WriteResult write(PoolPlan plan) {
+    try {
+      return apply(plan);
+    } catch (VtmException e) {
+      if (e.retryable()) {
+        if (e.status() == VtmException.NO_STATUS) {
+          client.invalidate(); // unreachable: it may come back upgraded, so negotiate again
+        }
+        throw e;
+      }
+      acked.remove(plan.pool());
+      return result(plan, Outcome.FAILED, null, e.getMessage());
+    }
+  }
+
+  private WriteResult apply(PoolPlan plan) {
+    Acked last = acked.get(plan.pool());
+    if (plan.ok() && last != null && same(last.members(), plan.members()) && fresh(last)) {
+      return result(plan, Outcome.UNCHANGED, null, null);
+    }
+    Optional<RemotePool> remote = client.getPool(plan.pool());
+    if (remote.isPresent() && !adoptExisting && !ManagedNote.isManaged(remote.get().note())) {
+      return result(
+          plan,
+          Outcome.FOREIGN,
+          null,
+          "a pool of that name exists and was not created by vtm-k8s-sync (vtm.adopt-existing=false)");
+    }
+    if (plan.removed()) {
+      return removed(plan, remote);
+    }
+    List<Member> current = remote.map(RemotePool::members).orElse(null);
+    SafeWritePolicy.Decision decision = policy.decide(current, plan);
+    if (decision != SafeWritePolicy.Decision.WRITE || (!plan.ok() && !plan.empty())) {
+      // Held, or an error plan for a pool that does not exist: never create a pool from an error.
+      Outcome o =
+          decision == SafeWritePolicy.Decision.HOLD_EMPTY ? Outcome.HELD_EMPTY : Outcome.HELD_ERROR;
+      return result(plan, o, null, plan.error());
+    }
+    return put(plan, remote, plan.ok() ? plan.members() : List.of());
+  }
+
+  private WriteResult put(PoolPlan plan, Optional<RemotePool> remote, List<Member> target) {
+    List<Member> current = remote.map(RemotePool::members).orElse(List.of());
+    if (remote.isPresent() && same(current, target)) {
+      remember(plan.pool(), target);
+      return result(plan, Outcome.UNCHANGED, null, null);
+    }
+    client.putPool(plan.pool(), target, remote.isEmpty() ? ManagedNote.text(plan.service()) : null);
+    remember(plan.pool(), target);
+    return result(
+        plan,
+        Outcome.WRITTEN,
+        PoolDiff.between(current, target),
+        remote.isEmpty() ? "created" : null);
+  }
+
+  private WriteResult removed(PoolPlan plan, Optional<RemotePool> remote) {
+    acked.remove(plan.pool());
+    if (remote.isEmpty()) {
+      return result(plan, Outcome.UNCHANGED, null, null);
+    }
+    List<Member> current = remote.get().members();
+    switch (removedPolicy) {
+      case KEEP:
+        return result(plan, Outcome.KEPT, null, plan.error() + " (vtm.removed-pool=keep)");
+      case DELETE:
+        client.deletePool(plan.pool());
+        return result(plan, Outcome.REMOVED, null, "deleted: " + plan.error());
+      default:
+        List<Member> target =
+            removedPolicy == RemovedPoolPolicy.EMPTY
+                ? List.of()
+                : current.stream()
+                    .map(m -> new Member(m.ip(), m.port(), MemberState.DRAINING))
+                    .toList();
+        if (!same(current, target)) {
+          client.putPool(plan.pool(), target, null);
+        }
+        return result(
+            plan,
+            Outcome.REMOVED,
+            PoolDiff.between(current, target),
+            removedPolicy.name().toLowerCase(java.util.Locale.ROOT) + ": " + plan.error());
+    }
+  }
+
+  /** Forgets what a cluster acknowledged, so that the next plan reads every pool back. */
+  public void forget() {
+    acked.clear();
+  }
+
+  private void remember(String pool, List<Member> members) {
+    acked.put(pool, new Acked(List.copyOf(members), System.nanoTime()));
+  }
+
+  private boolean fresh(Acked a) {
+    return System.nanoTime() - a.verifiedAtNanos() < verifyNanos;
+  }
+
+  private static boolean same(List<Member> a, List<Member> b) {
+    return new HashSet<>(a).equals(new HashSet<>(b));
+  }
+
+  private WriteResult result(PoolPlan plan, Outcome outcome, PoolDiff diff, String detail) {
+    return new WriteResult(
+        "vtm:" + client.cluster(),
+        plan.pool(),
+        outcome,
+        plan.code(),
+        diff == null ? PoolDiff.between(List.of(), List.of()) : diff,
+        detail != null ? detail : plan.members().size() + " members");
+  }
+}
