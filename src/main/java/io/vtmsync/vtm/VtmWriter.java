@@ -31,6 +31,7 @@ public final class VtmWriter {
   private final boolean adoptExisting;
   private final long verifyNanos;
   private final Map<String, Acked> acked = new ConcurrentHashMap<>();
+  private final ClusterHealth health;
 
   public VtmWriter(
       VtmClient client,
@@ -43,33 +44,43 @@ public final class VtmWriter {
     this.removedPolicy = removedPolicy;
     this.adoptExisting = adoptExisting;
     this.verifyNanos = verifyPeriod.toNanos();
+    this.health = new ClusterHealth(client.cluster());
   }
 
   public String cluster() {
     return client.cluster();
   }
 
+  /** False while the cluster is unreachable or failing with retryable errors. */
+  public boolean healthy() {
+    return health.healthy();
+  }
+
   /** Writes one plan; throws a retryable {@link VtmException} for the lane to retry later. */
   public WriteResult write(PoolPlan plan) {
+    Acked last = acked.get(plan.pool());
+    if (plan.ok() && last != null && same(last.members(), plan.members()) && fresh(last)) {
+      return result(plan, Outcome.UNCHANGED, null, null); // acknowledged lately: no request
+    }
     try {
-      return apply(plan);
+      WriteResult r = apply(plan);
+      health.succeeded();
+      return r;
     } catch (VtmException e) {
       if (e.retryable()) {
+        health.failed(e);
         if (e.status() == VtmException.NO_STATUS) {
           client.invalidate(); // unreachable: it may come back upgraded, so negotiate again
         }
         throw e;
       }
+      health.succeeded(); // it answered: reachable, the request itself was refused
       acked.remove(plan.pool());
       return result(plan, Outcome.FAILED, null, e.getMessage());
     }
   }
 
   private WriteResult apply(PoolPlan plan) {
-    Acked last = acked.get(plan.pool());
-    if (plan.ok() && last != null && same(last.members(), plan.members()) && fresh(last)) {
-      return result(plan, Outcome.UNCHANGED, null, null);
-    }
     Optional<RemotePool> remote = client.getPool(plan.pool());
     if (remote.isPresent() && !adoptExisting && !ManagedNote.isManaged(remote.get().note())) {
       return result(
