@@ -11,6 +11,8 @@
 #   --file=NAME            file name in DIR (default <pool>.json; same rule as the pool name)
 #   --max-age=SECONDS      maximum age of the heartbeat (or of the pool file when there is
 #                          no heartbeat); default 300, 0 disables the check
+#   --heartbeat=NAME       heartbeat file in DIR (default .vtm-k8s-sync.heartbeat; the REST
+#                          upload uses vtm-k8s-sync.heartbeat); same name rule as the pool
 #   --verbose, -v          diagnostics on stderr
 #   --help, -h             this text
 #
@@ -50,12 +52,12 @@ check_name() {
 # Modification time in epoch seconds (GNU stat, else date -r).
 mtime() { stat -c %Y -- "$1" 2>/dev/null || date -r "$1" +%s 2>/dev/null; }
 
-pool='' dir='' file='' max_age=300
+pool='' dir='' file='' max_age=300 hb_name=.vtm-k8s-sync.heartbeat
 while [ $# -gt 0 ]; do
     opt=$1; shift
     case $opt in
         --*=*) key=${opt%%=*}; val=${opt#*=} ;;
-        -p | -d | --pool | --dir | --file | --max-age)
+        -p | -d | --pool | --dir | --file | --max-age | --heartbeat)
             [ $# -gt 0 ] || fail 400 "argument '$opt' needs a value"
             key=$opt; val=$1; shift ;;
         *) key=$opt; val='' ;;
@@ -65,6 +67,7 @@ while [ $# -gt 0 ]; do
         -d | --dir) dir=$val; [ -n "$dir" ] || fail 400 "--dir must not be empty" ;;
         --file) file=$val; check_name file "$file" ;;
         --max-age) max_age=$val ;;
+        --heartbeat) hb_name=$val; check_name heartbeat "$hb_name" ;;
         -v | --verbose) verbose=1 ;;
         -h | --help) usage ;;
         *) fail 400 "unknown argument '$opt'; see --help" ;;
@@ -91,7 +94,7 @@ if [ -z "$dir" ]; then
 fi
 [ -n "$file" ] || file=$pool.json
 path=${dir%/}/$file
-heartbeat=${dir%/}/.vtm-k8s-sync.heartbeat
+heartbeat=${dir%/}/$hb_name
 log "pool '$pool', file '$path', max age $max_age s"
 
 [ -e "$path" ] || fail 404 "no pool file '$path'; check the pool name and that vtm-k8s-sync writes to this directory"

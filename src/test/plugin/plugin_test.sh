@@ -158,6 +158,14 @@ cases() {
     expect_error 503 "pool file '$D/web.json' is 500" "(limit 300 s) and there is no heartbeat '$D/.vtm-k8s-sync.heartbeat'"
     run "no heartbeat and a fresh pool file gives 200" --pool=other --dir="$D"; expect_out 0 "$DOC"$'\n'
     run "no heartbeat, old file and --max-age=0 gives 200" --pool=web --dir="$D" --max-age=0; expect_out 0 "$DOC"$'\n'
+    touch "$D/vtm-k8s-sync.heartbeat"
+    run "--heartbeat names another fresh heartbeat file: 200" --pool=web --dir="$D" --heartbeat=vtm-k8s-sync.heartbeat
+    expect_out 0 "$DOC"$'\n'
+    age 912 "$D/vtm-k8s-sync.heartbeat"
+    run "--heartbeat names a stale heartbeat file: 503" --pool=web --dir="$D" --heartbeat=vtm-k8s-sync.heartbeat
+    expect_error 503 "heartbeat '$D/vtm-k8s-sync.heartbeat' is 91"
+    rm "$D/vtm-k8s-sync.heartbeat"
+    run "--heartbeat with ../ is refused" --pool=web --dir="$D" --heartbeat=../x; expect_error 400 "invalid heartbeat"
 
     mkdir -p "$T/zh/zxtm/conf/extra" "$T/zh/zxtm/conf/servicediscovery"
     printf '%s' "$DOC" >"$T/zh/zxtm/conf/extra/web.json"

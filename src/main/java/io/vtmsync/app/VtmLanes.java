@@ -1,8 +1,10 @@
 package io.vtmsync.app;
 
 import io.vtmsync.pool.SafeWritePolicy;
+import io.vtmsync.vtm.PoolWriter;
 import io.vtmsync.vtm.VtmClient;
 import io.vtmsync.vtm.VtmClusterConfig;
+import io.vtmsync.vtm.VtmSdWriter;
 import io.vtmsync.vtm.VtmWriter;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
@@ -25,16 +27,20 @@ final class VtmLanes {
   static void bindWriters(CamelContext ctx, Settings s) {
     VtmSettings v = s.vtm();
     for (VtmClusterConfig c : v.clusters()) {
-      VtmWriter writer =
-          new VtmWriter(
-              new VtmClient(c),
-              new SafeWritePolicy(s.emptyPool()),
-              v.removedPool(),
-              v.adoptExisting(),
-              Duration.ofMillis(v.verifyPeriodMs()));
+      VtmClient client = new VtmClient(c);
+      SafeWritePolicy policy = new SafeWritePolicy(s.emptyPool());
+      PoolWriter writer =
+          v.serviceDiscovery().contains(c.name())
+              ? new VtmSdWriter(client, policy, v.removedPool(), v.adoptExisting(), 10)
+              : new VtmWriter(
+                  client,
+                  policy,
+                  v.removedPool(),
+                  v.adoptExisting(),
+                  Duration.ofMillis(v.verifyPeriodMs()));
       ctx.getRegistry().bind("vtmWriter-" + c.name(), writer);
       LOG.info(
-          "vTM cluster {}: {} as {}, TLS {}, API {}, {} requests in flight, timeout {} ms",
+          "vTM cluster {}: {} as {}, TLS {}, API {}, {} requests in flight, timeout {} ms, {}",
           c.name(),
           c.baseUrl(),
           c.username(),
@@ -43,7 +49,8 @@ final class VtmLanes {
               : c.caFile().map(f -> "verified with " + f).orElse("verified"),
           c.apiVersion().orElse("newest"),
           c.concurrency(),
-          c.timeout().toMillis());
+          c.timeout().toMillis(),
+          writer instanceof VtmSdWriter ? "service discovery over REST" : "node tables");
     }
   }
 
@@ -55,6 +62,12 @@ final class VtmLanes {
           .parameter("cluster", c.name())
           .parameter("concurrency", String.valueOf(c.concurrency()))
           .add();
+      if (s.vtm().serviceDiscovery().contains(c.name())) {
+        TemplatedRouteBuilder.builder(ctx, "sink-vtm-heartbeat")
+            .routeId("sink-vtm-heartbeat-" + c.name())
+            .parameter("cluster", c.name())
+            .add();
+      }
     }
   }
 }

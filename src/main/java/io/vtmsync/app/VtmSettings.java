@@ -21,7 +21,9 @@ public record VtmSettings(
     boolean adoptExisting,
     long verifyPeriodMs,
     long retryBaseMs,
-    long retryMaxMs) {
+    long retryMaxMs,
+    long heartbeatMs,
+    Set<String> serviceDiscovery) {
 
   static final List<String> KEYS =
       List.of(
@@ -30,7 +32,8 @@ public record VtmSettings(
           "vtm.adopt-existing",
           "vtm.verify-period-ms",
           "vtm.retry-base-ms",
-          "vtm.retry-max-ms");
+          "vtm.retry-max-ms",
+          "vtm.heartbeat-period-ms");
 
   /** The keys each cluster may set, as {@code vtm.<name>.<key>}. */
   static final List<String> CLUSTER_KEYS =
@@ -43,7 +46,8 @@ public record VtmSettings(
           "insecure",
           "api-version",
           "concurrency",
-          "timeout-ms");
+          "timeout-ms",
+          "service-discovery");
 
   public Set<String> names() {
     Set<String> out = new LinkedHashSet<>();
@@ -61,8 +65,12 @@ public record VtmSettings(
             .toList();
     checkKeys(keys, names);
     List<VtmClusterConfig> clusters = new ArrayList<>();
+    Set<String> sd = new LinkedHashSet<>();
     for (String name : names) {
       clusters.add(VtmClusterConfig.fromProperties(name, props));
+      if (r.bool("vtm." + name + ".service-discovery", false)) {
+        sd.add(name);
+      }
     }
     return new VtmSettings(
         List.copyOf(clusters),
@@ -70,7 +78,9 @@ public record VtmSettings(
         r.bool("vtm.adopt-existing", false),
         r.number("vtm.verify-period-ms", 60_000, 1000, 86_400_000),
         r.number("vtm.retry-base-ms", 500, 1, 60_000),
-        r.number("vtm.retry-max-ms", 30_000, 1, 3_600_000));
+        r.number("vtm.retry-max-ms", 30_000, 1, 3_600_000),
+        r.number("vtm.heartbeat-period-ms", 60_000, 1000, 3_600_000),
+        Set.copyOf(sd));
   }
 
   private static void checkKeys(Collection<String> keys, List<String> names) {

@@ -1,7 +1,6 @@
 package io.vtmsync.vtm;
 
 import io.vtmsync.pool.Member;
-import io.vtmsync.pool.MemberState;
 import io.vtmsync.pool.PoolDiff;
 import io.vtmsync.pool.PoolPlan;
 import io.vtmsync.pool.SafeWritePolicy;
@@ -21,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * costs no request until the verify period has passed; then the pool is read back again and drift
  * (a hand edit) is repaired.
  */
-public final class VtmWriter {
+public final class VtmWriter implements PoolWriter {
 
   private record Acked(List<Member> members, long verifiedAtNanos) {}
 
@@ -56,7 +55,7 @@ public final class VtmWriter {
     return health.healthy();
   }
 
-  /** Writes one plan; throws a retryable {@link VtmException} for the lane to retry later. */
+  @Override
   public WriteResult write(PoolPlan plan) {
     Acked last = acked.get(plan.pool());
     if (plan.ok() && last != null && same(last.members(), plan.members()) && fresh(last)) {
@@ -131,12 +130,7 @@ public final class VtmWriter {
         client.deletePool(plan.pool());
         return result(plan, Outcome.REMOVED, null, "deleted: " + plan.error());
       default:
-        List<Member> target =
-            removedPolicy == RemovedPoolPolicy.EMPTY
-                ? List.of()
-                : current.stream()
-                    .map(m -> new Member(m.ip(), m.port(), MemberState.DRAINING))
-                    .toList();
+        List<Member> target = RemovedPlans.members(removedPolicy, current);
         if (!same(current, target)) {
           client.putPool(plan.pool(), target, null);
         }

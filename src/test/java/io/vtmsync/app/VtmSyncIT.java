@@ -115,4 +115,56 @@ class VtmSyncIT {
       assertThat(vtm.members("a", POOL)).isNull();
     }
   }
+
+  @Test
+  void service_discovery_mode_uploads_the_plugin_the_pool_file_and_points_the_pool_at_them()
+      throws Exception {
+    try (AppHarness h = new AppHarness(tmp.resolve("files"));
+        SimClusters vtm = new SimClusters(tmp.resolve("vtm"), "sd")) {
+      h.service("web", Map.of());
+      h.cluster.scale("default", "web", 2);
+      h.start(options(h, vtm).with("vtm.sd.service-discovery", "true"));
+      var sim = vtm.get("sd");
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(10))
+          .until(() -> sim.extraFile(POOL + ".json").isPresent());
+      ObjectNode pool = sim.pool(POOL).orElseThrow();
+      assertThat(pool.at("/properties/service_discovery/enabled").asBoolean()).isTrue();
+      assertThat(pool.at("/properties/service_discovery/plugin").asText())
+          .isEqualTo("vtm-k8s-sync-sd");
+      assertThat(pool.at("/properties/service_discovery/plugin_args").asText())
+          .isEqualTo("--pool=" + POOL + " --heartbeat=vtm-k8s-sync.heartbeat");
+      assertThat(sim.serviceDiscoveryPlugin("vtm-k8s-sync-sd")).isPresent();
+      assertThat(sim.extraFile("vtm-k8s-sync.heartbeat")).isPresent();
+      h.cluster.scale("default", "web", 1);
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(10))
+          .until(
+              () -> new String(sim.extraFile(POOL + ".json").orElseThrow()).contains("draining"));
+      assertThat(runPlugin(sim, POOL))
+          .isEqualTo(
+              "{\"version\":1,\"code\":200,\"nodes\":[{\"ip\":\"10.0.0.9\",\"port\":30080},"
+                  + "{\"ip\":\"10.0.0.10\",\"port\":30080,\"draining\":true}]}");
+    }
+  }
+
+  /** Runs the uploaded plugin on the uploaded extra files, as vTM would. */
+  private String runPlugin(io.vtmsync.sim.VtmSimulator sim, String pool) throws Exception {
+    Path extra = java.nio.file.Files.createDirectories(tmp.resolve("extra"));
+    for (String f : java.util.List.of(pool + ".json", "vtm-k8s-sync.heartbeat")) {
+      java.nio.file.Files.write(extra.resolve(f), sim.extraFile(f).orElseThrow());
+    }
+    Path plugin = tmp.resolve("vtm-k8s-sync-sd");
+    java.nio.file.Files.write(plugin, sim.serviceDiscoveryPlugin("vtm-k8s-sync-sd").orElseThrow());
+    String args =
+        sim.pool(pool).orElseThrow().at("/properties/service_discovery/plugin_args").asText();
+    java.util.List<String> cmd =
+        new java.util.ArrayList<>(java.util.List.of("sh", plugin.toString()));
+    cmd.addAll(java.util.List.of(args.split(" ")));
+    cmd.add("--dir=" + extra);
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes()).trim();
+    assertThat(p.waitFor()).as(out).isZero();
+    return out;
+  }
 }

@@ -1,0 +1,14 @@
+package io.vtmsync.vtm;
+
+import io.vtmsync.pool.PoolPlan;
+import io.vtmsync.sink.WriteResult;
+
+/** What a vTM lane calls: apply one pool plan to its cluster, and keep its heartbeat fresh. */
+public interface PoolWriter {
+
+  /** Writes one plan; throws a retryable {@link VtmException} for the lane to retry later. */
+  WriteResult write(PoolPlan plan);
+
+  /** Periodic liveness signal for the cluster's plugin; nothing by default. */
+  default void heartbeat() {}
+}
