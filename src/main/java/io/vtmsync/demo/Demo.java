@@ -27,8 +27,10 @@ public final class Demo {
   public static int run(App.Options options, PrintStream out) throws Exception {
     Path dir = Path.of(options.overrides().getOrDefault("sink.file.directory", "out/demo/pools"));
     DemoFiles.clean(dir);
+    Path secrets = dir.resolveSibling("vtm");
     try (EmbeddedKubernetes kube = new EmbeddedKubernetes();
-        KubernetesClient client = kube.client()) {
+        KubernetesClient client = kube.client();
+        DemoClusters vtm = DemoClusters.start(secrets, "east", "west")) {
       out.println("vtm-k8s-sync demo");
       out.println("  Kubernetes API (embedded, fabric8 mock server in CRUD mode): " + kube.url());
       ClusterScript cluster = new ClusterScript(client);
@@ -37,15 +39,20 @@ public final class Demo {
       cluster.addNode("node-3", "10.0.0.11");
       out.println("  nodes: " + cluster.nodes());
       int replicas = seed(client, cluster);
+      cluster.scale(NS, SVC, replicas);
       out.println("  pool files: " + dir.toAbsolutePath());
+      out.println("  vTM clusters (embedded simulators, HTTPS + Basic auth): " + vtm.describe());
       App.Options o =
-          options
-              .with("k8s.master-url", kube.url())
-              .with("sink.file.directory", dir.toString())
-              .with("sync.services", NS + "/" + SVC);
+          vtm.configure(
+              options
+                  .with("k8s.master-url", kube.url())
+                  .with("sink.file.directory", dir.toString())
+                  .with("sync.services", NS + "/" + SVC));
+      List<DemoTargets> targets = new java.util.ArrayList<>();
+      targets.add(DemoTargets.file(dir.resolve(POOL + ".json")));
+      vtm.sims().forEach(sim -> targets.add(DemoTargets.vtm(sim, POOL)));
       try (App app = App.start(o)) {
-        return new DemoStory(cluster, new PoolFileWatcher(dir.resolve(POOL + ".json")), out)
-            .play(replicas);
+        return new DemoStory(cluster, new PoolFileWatcher(targets), out).play(replicas);
       }
     }
   }

@@ -1,51 +1,42 @@
 package io.vtmsync.demo;
 
 import io.vtmsync.pool.Member;
-import io.vtmsync.vtm.ServiceDiscoveryJson;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
-/** Polls a pool file until its content satisfies a condition; reports how long that took. */
+/** Polls every demo target until its members satisfy a condition; reports when each got there. */
 final class PoolFileWatcher {
 
-  private final Path file;
+  private final List<DemoTargets> targets;
 
-  PoolFileWatcher(Path file) {
-    this.file = file;
+  PoolFileWatcher(List<DemoTargets> targets) {
+    this.targets = List.copyOf(targets);
   }
 
-  /** The members once {@code until} holds, or null after {@code timeout}. */
-  List<Member> await(Predicate<List<Member>> until, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      List<Member> now = read();
-      if (now != null && until.test(now)) {
-        return now;
+  List<DemoTargets> targets() {
+    return targets;
+  }
+
+  /** Milliseconds after {@code startNanos} at which each target matched; missing ones timed out. */
+  Map<String, Long> await(Predicate<List<Member>> until, long startNanos, Duration timeout)
+      throws InterruptedException {
+    Map<String, Long> landed = new LinkedHashMap<>();
+    List<DemoTargets> waiting = new ArrayList<>(targets);
+    long deadline = startNanos + timeout.toNanos();
+    while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+      for (DemoTargets t : List.copyOf(waiting)) {
+        List<Member> now = t.members().get();
+        if (now != null && until.test(now)) {
+          landed.put(t.name(), (System.nanoTime() - startNanos) / 1_000_000);
+          waiting.remove(t);
+        }
       }
       Thread.sleep(2);
     }
-    return null;
-  }
-
-  String content() {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      return "(no file)";
-    }
-  }
-
-  private List<Member> read() {
-    try {
-      return Files.exists(file)
-          ? ServiceDiscoveryJson.parse(Files.readAllBytes(file)).members()
-          : null;
-    } catch (IOException | IllegalArgumentException e) {
-      return null;
-    }
+    return landed;
   }
 }

@@ -80,7 +80,7 @@ public final class VtmWriter implements PoolWriter {
   }
 
   private WriteResult apply(PoolPlan plan) {
-    Optional<RemotePool> remote = client.getPool(plan.pool());
+    Optional<RemotePool> remote = known(plan.pool()).or(() -> client.getPool(plan.pool()));
     if (remote.isPresent() && !adoptExisting && !ManagedNote.isManaged(remote.get().note())) {
       return result(
           plan,
@@ -108,13 +108,19 @@ public final class VtmWriter implements PoolWriter {
       remember(plan.pool(), target);
       return result(plan, Outcome.UNCHANGED, null, null);
     }
-    client.putPool(plan.pool(), target, remote.isEmpty() ? ManagedNote.text(plan.service()) : null);
+    PutResult put =
+        client.putPool(
+            plan.pool(), target, remote.isEmpty() ? ManagedNote.text(plan.service()) : null);
+    if (put.created() && remote.isPresent()) {
+      // Deleted by hand since we last looked: it was created again, so mark it as ours.
+      client.putPool(plan.pool(), target, ManagedNote.text(plan.service()));
+    }
     remember(plan.pool(), target);
-    return result(
-        plan,
-        Outcome.WRITTEN,
-        PoolDiff.between(current, target),
-        remote.isEmpty() ? "created" : null);
+    String detail =
+        remote.isPresent()
+            ? plan.error()
+            : plan.ok() ? "created" : "created empty: " + plan.error();
+    return result(plan, Outcome.WRITTEN, PoolDiff.between(current, target), detail);
   }
 
   private WriteResult removed(PoolPlan plan, Optional<RemotePool> remote) {
@@ -140,6 +146,17 @@ public final class VtmWriter implements PoolWriter {
             PoolDiff.between(current, target),
             removedPolicy.name().toLowerCase(java.util.Locale.ROOT) + ": " + plan.error());
     }
+  }
+
+  /**
+   * What the cluster acknowledged within the verify period: trusted without a GET, so a change
+   * costs one PUT. Older knowledge is read back, which is how hand edits get repaired.
+   */
+  private Optional<RemotePool> known(String pool) {
+    Acked last = acked.get(pool);
+    return last != null && fresh(last)
+        ? Optional.of(new RemotePool(last.members(), ManagedNote.PREFIX, null))
+        : Optional.empty();
   }
 
   /** Forgets what a cluster acknowledged, so that the next plan reads every pool back. */

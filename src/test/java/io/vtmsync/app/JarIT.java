@@ -39,8 +39,20 @@ class JarIT {
     assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
     String out = Files.readString(log);
     assertThat(p.exitValue()).as(out).isZero();
-    assertThat(out).contains("demo finished: every change landed", "\"draining\":true");
+    assertThat(out)
+        .contains(
+            "demo finished: every change landed",
+            "\"draining\":true",
+            "vtm:east landed",
+            "vtm:west landed");
     assertThat(out).doesNotContain("ERROR", "Exception");
+    try (var files = Files.list(tmp.resolve("vtm"))) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".password")).toList()) {
+        assertThat(out)
+            .as("the demo never prints a password")
+            .doesNotContain(Files.readString(f).trim());
+      }
+    }
   }
 
   @Test

@@ -1,0 +1,46 @@
+package io.vtmsync.demo;
+
+import io.vtmsync.pool.Member;
+import io.vtmsync.sim.VtmSimulator;
+import io.vtmsync.vtm.NodesTable;
+import io.vtmsync.vtm.ServiceDiscoveryJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Where the demo looks for a pool: the pool file, and the node table on each simulated vTM. */
+record DemoTargets(String name, Supplier<List<Member>> members, Supplier<String> show) {
+
+  static DemoTargets file(Path file) {
+    return new DemoTargets(
+        "file",
+        () -> {
+          try {
+            return Files.exists(file)
+                ? ServiceDiscoveryJson.parse(Files.readAllBytes(file)).members()
+                : null;
+          } catch (IOException | IllegalArgumentException e) {
+            return null;
+          }
+        },
+        () -> {
+          try {
+            return Files.readString(file);
+          } catch (IOException e) {
+            return "(no file)";
+          }
+        });
+  }
+
+  static DemoTargets vtm(VtmSimulator sim, String pool) {
+    return new DemoTargets(
+        "vtm:" + sim.name(),
+        () -> sim.pool(pool).map(NodesTable::read).orElse(null),
+        () ->
+            sim.pool(pool)
+                .map(p -> p.at("/properties/basic/nodes_table").toString())
+                .orElse("(no pool)"));
+  }
+}
