@@ -23,5 +23,11 @@ public final class Kinds {
 
   public static final List<String> READ_VERBS = List.of("get", "list", "watch");
 
+  /** Leader election: Camel's Kubernetes Lease lock, in the app's own namespace only. */
+  public static final List<String[]> LEASE =
+      List.<String[]>of(new String[] {"coordination.k8s.io", "leases"});
+
+  public static final List<String> LEASE_VERBS = List.of("get", "create", "update");
+
   private Kinds() {}
 }
