@@ -24,6 +24,17 @@ class DocsTest {
   }
 
   @Test
+  void every_vtm_setting_is_documented() throws Exception {
+    String readme = readme();
+    for (String key : VtmSettings.KEYS) {
+      assertThat(readme).as(key).contains("| `" + key + "` |");
+    }
+    for (String key : VtmSettings.CLUSTER_KEYS) {
+      assertThat(readme).as(key).containsPattern("\\| `vtm\\.<name>\\.[^|]*" + key);
+    }
+  }
+
+  @Test
   void every_annotation_is_documented() throws Exception {
     String readme = readme();
     for (String a : Annotations.ALL) {
