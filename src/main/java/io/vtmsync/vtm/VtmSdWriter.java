@@ -20,14 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * service_discovery} section points vTM at them. The same ownership and fail-static rules apply as
  * for node tables.
  */
-public final class VtmSdWriter implements PoolWriter {
+public final class VtmSdWriter extends LaneWriter {
 
-  private final VtmClient client;
-  private final SafeWritePolicy policy;
-  private final RemovedPoolPolicy removedPolicy;
-  private final boolean adoptExisting;
   private final int intervalSeconds;
-  private final ClusterHealth health;
   private final AtomicBoolean pluginUploaded = new AtomicBoolean();
 
   public VtmSdWriter(
@@ -36,32 +31,13 @@ public final class VtmSdWriter implements PoolWriter {
       RemovedPoolPolicy removedPolicy,
       boolean adoptExisting,
       int intervalSeconds) {
-    this.client = client;
-    this.policy = policy;
-    this.removedPolicy = removedPolicy;
-    this.adoptExisting = adoptExisting;
+    super(client, policy, removedPolicy, adoptExisting);
     this.intervalSeconds = intervalSeconds;
-    this.health = new ClusterHealth(client.cluster());
   }
 
   @Override
-  public WriteResult write(PoolPlan plan) {
-    try {
-      WriteResult r = apply(plan);
-      health.succeeded();
-      return r;
-    } catch (VtmException e) {
-      if (!e.retryable()) {
-        health.succeeded();
-        return result(plan, Outcome.FAILED, null, e.getMessage());
-      }
-      health.failed(e);
-      if (e.status() == VtmException.NO_STATUS) {
-        client.invalidate();
-        pluginUploaded.set(false);
-      }
-      throw e;
-    }
+  protected void unreachable() {
+    pluginUploaded.set(false); // it may come back as a rebuilt box: upload the plugin again
   }
 
   @Override
@@ -72,7 +48,8 @@ public final class VtmSdWriter implements PoolWriter {
         (Instant.now() + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
-  private WriteResult apply(PoolPlan plan) {
+  @Override
+  protected WriteResult apply(PoolPlan plan) {
     if (client.negotiate().compareTo(SdPoolSetup.MINIMUM) < 0) {
       return result(
           plan,
@@ -82,12 +59,9 @@ public final class VtmSdWriter implements PoolWriter {
               + client.negotiate());
     }
     Optional<RemotePool> remote = client.getPool(plan.pool());
-    if (remote.isPresent() && !adoptExisting && !ManagedNote.isManaged(remote.get().note())) {
-      return result(
-          plan,
-          Outcome.FOREIGN,
-          null,
-          "a pool of that name exists and was not created by vtm-k8s-sync (vtm.adopt-existing=false)");
+    Optional<WriteResult> notOurs = foreign(plan, remote);
+    if (notOurs.isPresent()) {
+      return notOurs.get();
     }
     if (plan.removed() && (remote.isEmpty() || removedPolicy == RemovedPoolPolicy.KEEP)) {
       return result(plan, remote.isEmpty() ? Outcome.UNCHANGED : Outcome.KEPT, null, plan.error());
@@ -160,15 +134,5 @@ public final class VtmSdWriter implements PoolWriter {
     } catch (IllegalArgumentException e) {
       return null;
     }
-  }
-
-  private WriteResult result(PoolPlan plan, Outcome outcome, PoolDiff diff, String detail) {
-    return new WriteResult(
-        "vtm:" + client.cluster(),
-        plan.pool(),
-        outcome,
-        plan.code(),
-        diff == null ? PoolDiff.between(List.of(), List.of()) : diff,
-        detail != null ? detail : plan.members().size() + " members");
   }
 }

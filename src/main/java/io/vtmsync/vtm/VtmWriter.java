@@ -20,17 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * costs no request until the verify period has passed; then the pool is read back again and drift
  * (a hand edit) is repaired.
  */
-public final class VtmWriter implements PoolWriter {
+public final class VtmWriter extends LaneWriter {
 
   private record Acked(List<Member> members, long verifiedAtNanos) {}
 
-  private final VtmClient client;
-  private final SafeWritePolicy policy;
-  private final RemovedPoolPolicy removedPolicy;
-  private final boolean adoptExisting;
   private final long verifyNanos;
   private final Map<String, Acked> acked = new ConcurrentHashMap<>();
-  private final ClusterHealth health;
 
   public VtmWriter(
       VtmClient client,
@@ -38,55 +33,30 @@ public final class VtmWriter implements PoolWriter {
       RemovedPoolPolicy removedPolicy,
       boolean adoptExisting,
       Duration verifyPeriod) {
-    this.client = client;
-    this.policy = policy;
-    this.removedPolicy = removedPolicy;
-    this.adoptExisting = adoptExisting;
+    super(client, policy, removedPolicy, adoptExisting);
     this.verifyNanos = verifyPeriod.toNanos();
-    this.health = new ClusterHealth(client.cluster());
-  }
-
-  public String cluster() {
-    return client.cluster();
-  }
-
-  /** False while the cluster is unreachable or failing with retryable errors. */
-  public boolean healthy() {
-    return health.healthy();
   }
 
   @Override
-  public WriteResult write(PoolPlan plan) {
+  protected Optional<WriteResult> withoutRequest(PoolPlan plan) {
     Acked last = acked.get(plan.pool());
     if (plan.ok() && last != null && same(last.members(), plan.members()) && fresh(last)) {
-      return result(plan, Outcome.UNCHANGED, null, null); // acknowledged lately: no request
+      return Optional.of(result(plan, Outcome.UNCHANGED, null, null));
     }
-    try {
-      WriteResult r = apply(plan);
-      health.succeeded();
-      return r;
-    } catch (VtmException e) {
-      if (e.retryable()) {
-        health.failed(e);
-        if (e.status() == VtmException.NO_STATUS) {
-          client.invalidate(); // unreachable: it may come back upgraded, so negotiate again
-        }
-        throw e;
-      }
-      health.succeeded(); // it answered: reachable, the request itself was refused
-      acked.remove(plan.pool());
-      return result(plan, Outcome.FAILED, null, e.getMessage());
-    }
+    return Optional.empty();
   }
 
-  private WriteResult apply(PoolPlan plan) {
+  @Override
+  protected void refused(PoolPlan plan) {
+    acked.remove(plan.pool());
+  }
+
+  @Override
+  protected WriteResult apply(PoolPlan plan) {
     Optional<RemotePool> remote = known(plan.pool()).or(() -> client.getPool(plan.pool()));
-    if (remote.isPresent() && !adoptExisting && !ManagedNote.isManaged(remote.get().note())) {
-      return result(
-          plan,
-          Outcome.FOREIGN,
-          null,
-          "a pool of that name exists and was not created by vtm-k8s-sync (vtm.adopt-existing=false)");
+    Optional<WriteResult> notOurs = foreign(plan, remote);
+    if (notOurs.isPresent()) {
+      return notOurs.get();
     }
     if (plan.removed()) {
       return removed(plan, remote);
@@ -174,15 +144,5 @@ public final class VtmWriter implements PoolWriter {
 
   private static boolean same(List<Member> a, List<Member> b) {
     return new HashSet<>(a).equals(new HashSet<>(b));
-  }
-
-  private WriteResult result(PoolPlan plan, Outcome outcome, PoolDiff diff, String detail) {
-    return new WriteResult(
-        "vtm:" + client.cluster(),
-        plan.pool(),
-        outcome,
-        plan.code(),
-        diff == null ? PoolDiff.between(List.of(), List.of()) : diff,
-        detail != null ? detail : plan.members().size() + " members");
   }
 }

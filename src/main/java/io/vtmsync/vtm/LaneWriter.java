@@ -1,0 +1,104 @@
+package io.vtmsync.vtm;
+
+import io.vtmsync.pool.PoolDiff;
+import io.vtmsync.pool.PoolPlan;
+import io.vtmsync.pool.SafeWritePolicy;
+import io.vtmsync.sink.WriteResult;
+import io.vtmsync.sink.WriteResult.Outcome;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What every vTM lane writer shares: the rules (write policy, removed-pool policy, adoption), the
+ * ownership check, and failure handling: retryable errors go back to the lane (and mark the cluster
+ * failing once), other errors become a FAILED result with the vTM's error text.
+ */
+abstract class LaneWriter implements PoolWriter {
+
+  protected final VtmClient client;
+  protected final SafeWritePolicy policy;
+  protected final RemovedPoolPolicy removedPolicy;
+  private final boolean adoptExisting;
+  private final ClusterHealth health;
+
+  LaneWriter(
+      VtmClient client, SafeWritePolicy policy, RemovedPoolPolicy removedPolicy, boolean adopt) {
+    this.client = client;
+    this.policy = policy;
+    this.removedPolicy = removedPolicy;
+    this.adoptExisting = adopt;
+    this.health = new ClusterHealth(client.cluster());
+  }
+
+  public String cluster() {
+    return client.cluster();
+  }
+
+  /** False while the cluster is unreachable or failing with retryable errors. */
+  public boolean healthy() {
+    return health.healthy();
+  }
+
+  @Override
+  public final WriteResult write(PoolPlan plan) {
+    Optional<WriteResult> known = withoutRequest(plan);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    try {
+      WriteResult r = apply(plan);
+      health.succeeded();
+      return r;
+    } catch (VtmException e) {
+      if (!e.retryable()) {
+        health.succeeded(); // it answered: reachable, the request itself was refused
+        refused(plan);
+        return result(plan, Outcome.FAILED, null, e.getMessage());
+      }
+      health.failed(e);
+      if (e.status() == VtmException.NO_STATUS) {
+        client.invalidate(); // unreachable: it may come back upgraded, so negotiate again
+        unreachable();
+      }
+      throw e;
+    }
+  }
+
+  /** A result known without asking the cluster (a recently acknowledged plan), if any. */
+  protected Optional<WriteResult> withoutRequest(PoolPlan plan) {
+    return Optional.empty();
+  }
+
+  /** Applies one plan with requests to the cluster. */
+  protected abstract WriteResult apply(PoolPlan plan);
+
+  /** Called after a non-retryable refusal. */
+  protected void refused(PoolPlan plan) {}
+
+  /** Called when the cluster could not be reached. */
+  protected void unreachable() {}
+
+  /** A FOREIGN result when a pool of that name exists and is not ours to write. */
+  protected Optional<WriteResult> foreign(PoolPlan plan, Optional<RemotePool> remote) {
+    if (remote.isPresent() && !adoptExisting && !ManagedNote.isManaged(remote.get().note())) {
+      return Optional.of(
+          result(
+              plan,
+              Outcome.FOREIGN,
+              null,
+              "a pool of that name exists and was not created by vtm-k8s-sync"
+                  + " (vtm.adopt-existing=false)"));
+    }
+    return Optional.empty();
+  }
+
+  protected WriteResult result(PoolPlan plan, Outcome outcome, PoolDiff diff, String detail) {
+    return new WriteResult(
+        "vtm:" + client.cluster(),
+        plan.pool(),
+        outcome,
+        plan.code(),
+        diff == null ? PoolDiff.between(List.of(), List.of()) : diff,
+        detail != null ? detail : plan.members().size() + " members");
+  }
+}
