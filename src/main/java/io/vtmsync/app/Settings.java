@@ -40,7 +40,8 @@ public record Settings(
     long heartbeatMs,
     long retryBaseMs,
     long retryMaxMs,
-    VtmSettings vtm) {
+    VtmSettings vtm,
+    HaSettings ha) {
 
   static final List<String> KEYS =
       List.of(
@@ -66,7 +67,7 @@ public record Settings(
           "sink.file.removed",
           "sink.file.heartbeat-period-ms");
 
-  private static final List<String> OURS = List.of("k8s.", "sync.", "sink.");
+  private static final List<String> OURS = List.of("k8s.", "sync.", "sink.", "ha.");
 
   /** Reads and checks the settings; {@code keys} are all keys the config files define. */
   public static Settings read(Function<String, String> props, Collection<String> keys) {
@@ -97,12 +98,15 @@ public record Settings(
         r.number("sink.file.heartbeat-period-ms", 15_000, 100, 3_600_000),
         r.number("sync.retry-base-ms", 200, 1, 60_000),
         r.number("sync.retry-max-ms", 30_000, 1, 3_600_000),
-        vtm);
+        vtm,
+        HaSettings.read(r));
   }
 
   private static void unknownKeys(Collection<String> keys) {
     for (String key : keys) {
-      if (OURS.stream().anyMatch(key::startsWith) && !KEYS.contains(key)) {
+      if (OURS.stream().anyMatch(key::startsWith)
+          && !KEYS.contains(key)
+          && !HaSettings.KEYS.contains(key)) {
         throw new IllegalArgumentException(
             "unknown config key '" + key + "'; known keys: " + String.join(", ", KEYS));
       }

@@ -110,10 +110,14 @@ public final class PoolKeys {
 
   private static boolean samePlacement(Pod a, Pod b) {
     return Objects.equals(labels(a), labels(b))
-        && Objects.equals(a.getSpec().getNodeName(), b.getSpec().getNodeName())
+        && Objects.equals(nodeName(a), nodeName(b))
         && Objects.equals(
             a.getStatus() == null ? null : a.getStatus().getHostIP(),
             b.getStatus() == null ? null : b.getStatus().getHostIP());
+  }
+
+  private static String nodeName(Pod p) {
+    return p.getSpec() == null ? null : p.getSpec().getNodeName();
   }
 
   private static Map<String, String> labels(HasMetadata o) {
