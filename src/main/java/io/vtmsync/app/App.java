@@ -19,6 +19,13 @@ public final class App implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
+  /**
+   * Registry name that camel-micrometer-prometheus looks up before creating its own; bound before
+   * Camel Main starts, so the app's meters and Camel's route meters share one scrape whatever the
+   * order in which they initialise.
+   */
+  static final String METRICS = "metricsRegistry";
+
   private final Main main;
 
   private App(Main main) {
@@ -44,6 +51,10 @@ public final class App implements AutoCloseable {
 
   public static App create(Options options) {
     Main main = new Main();
+    main.bind(
+        METRICS,
+        new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+            io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT));
     main.configure().addConfiguration(new AppConfiguration());
     main.configure().setName("vtm-k8s-sync");
     main.configure().setShutdownTimeout(10);

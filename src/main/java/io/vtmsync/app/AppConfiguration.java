@@ -62,17 +62,31 @@ public final class AppConfiguration implements CamelConfiguration {
     pools.onWake(key -> queues.queue("pools").offer(key, key));
 
     Registry r = ctx.getRegistry();
+    // App.create binds the registry Camel's metrics service also uses (see App.METRICS).
+    io.micrometer.core.instrument.MeterRegistry meters =
+        r.lookupByNameAndType(App.METRICS, io.micrometer.core.instrument.MeterRegistry.class);
+    AppMetrics metrics =
+        new AppMetrics(
+            meters != null
+                ? meters
+                : new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     r.bind("settings", s);
     r.bind("kubernetesSource", source);
     r.bind("poolKeys", new PoolKeys(source, exposure, pools::services));
     r.bind("poolPlanner", new PoolPlanner(source, exposure, s.notReadyGuardPercent()));
     r.bind("poolRegistry", pools);
     r.bind("fanOut", new FanOut(s.fileEnabled(), List.copyOf(s.vtm().names())));
-    VtmLanes.bindWriters(ctx, s);
+    VtmLanes.bindWriters(ctx, s, metrics);
     r.bind(
         "fileSink",
         new FileSink(s.fileDirectory(), new SafeWritePolicy(s.emptyPool()), s.fileDeleteRemoved()));
-    r.bind("syncStatus", new SyncStatus());
+    SyncStatus status = new SyncStatus();
+    r.bind("syncStatus", status);
+    metrics.source(source);
+    metrics.queues(queues);
+    metrics.status(status);
+    metrics.leader(cluster);
+    metrics.conflicts(pools);
     ctx.addComponent("informer", new InformerComponent(source));
     ctx.addComponent("workqueue", queues);
   }

@@ -24,10 +24,11 @@ final class VtmLanes {
   private VtmLanes() {}
 
   /** Binds a writer per cluster (called while beans are registered). */
-  static void bindWriters(CamelContext ctx, Settings s) {
+  static void bindWriters(CamelContext ctx, Settings s, AppMetrics metrics) {
     VtmSettings v = s.vtm();
     for (VtmClusterConfig c : v.clusters()) {
       VtmClient client = new VtmClient(c);
+      client.observe(metrics);
       SafeWritePolicy policy = new SafeWritePolicy(s.emptyPool());
       PoolWriter writer =
           v.serviceDiscovery().contains(c.name())
@@ -39,6 +40,7 @@ final class VtmLanes {
                   v.adoptExisting(),
                   Duration.ofMillis(v.verifyPeriodMs()));
       ctx.getRegistry().bind("vtmWriter-" + c.name(), writer);
+      metrics.clusterUp(c.name(), writer::healthy);
       LOG.info(
           "vTM cluster {}: {} as {}, TLS {}, API {}, {} requests in flight, timeout {} ms, {}",
           c.name(),

@@ -42,9 +42,15 @@ public final class Demo {
       cluster.scale(NS, SVC, replicas);
       out.println("  pool files: " + dir.toAbsolutePath());
       out.println("  vTM clusters (embedded simulators, HTTPS + Basic auth): " + vtm.describe());
+      int port = freePort();
+      out.println(
+          "  health and metrics: http://127.0.0.1:"
+              + port
+              + "/observe/health/ready, .../observe/metrics");
       App.Options o =
           vtm.configure(
               options
+                  .with("camel.management.port", String.valueOf(port))
                   .with("k8s.master-url", kube.url())
                   .with("sink.file.directory", dir.toString())
                   .with("sync.services", NS + "/" + SVC));
@@ -52,8 +58,16 @@ public final class Demo {
       targets.add(DemoTargets.file(dir.resolve(POOL + ".json")));
       vtm.sims().forEach(sim -> targets.add(DemoTargets.vtm(sim, POOL)));
       try (App app = App.start(o)) {
-        return new DemoStory(cluster, new PoolFileWatcher(targets), out).play(replicas);
+        int code = new DemoStory(cluster, new PoolFileWatcher(targets), out).play(replicas);
+        DemoMetrics.print("http://127.0.0.1:" + port + "/observe/metrics", out);
+        return code;
       }
+    }
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
     }
   }
 

@@ -33,6 +33,14 @@ public final class KubernetesSource extends ServiceSupport implements ClusterVie
   private final Map<String, List<SharedIndexInformer<? extends HasMetadata>>> byKind =
       new LinkedHashMap<>();
   private final WatchMonitor monitor = new WatchMonitor(this::watching, this::isSynced);
+  private final Map<String, java.util.concurrent.atomic.AtomicLong> events =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Informer notifications received for that kind since start. */
+  public long eventCount(String kind) {
+    java.util.concurrent.atomic.AtomicLong n = events.get(kind);
+    return n == null ? 0 : n.get();
+  }
 
   public KubernetesSource(KubernetesClient client, Set<String> namespaces, boolean watchPods) {
     this.informers = new Informers(client, namespaces, watchPods);
@@ -85,7 +93,15 @@ public final class KubernetesSource extends ServiceSupport implements ClusterVie
       throw new IllegalArgumentException(
           "not watching '" + kind + "'; watching " + byKind.keySet());
     }
-    ResourceEventHandler<HasMetadata> handler = new Handler(kind, listener);
+    java.util.concurrent.atomic.AtomicLong counter =
+        events.computeIfAbsent(kind, k -> new java.util.concurrent.atomic.AtomicLong());
+    ResourceEventHandler<HasMetadata> handler =
+        new Handler(
+            kind,
+            e -> {
+              counter.incrementAndGet();
+              listener.accept(e);
+            });
     list.forEach(i -> addHandler(i, handler));
     return () -> list.forEach(i -> removeHandler(i, handler));
   }

@@ -14,9 +14,17 @@ import java.util.TreeSet;
  * @param service the owning Service as {@code namespace/name}
  * @param clusters the vTM clusters this pool goes to; empty means all
  * @param members sorted numerically, without duplicates; empty unless code is 200
+ * @param triggeredAtNanos {@link System#nanoTime()} of the event that led to this plan (0 if
+ *     unknown): what the event-to-write lag is measured from; not part of what is written
  */
 public record PoolPlan(
-    String pool, String service, Set<String> clusters, int code, String error, List<Member> members)
+    String pool,
+    String service,
+    Set<String> clusters,
+    int code,
+    String error,
+    List<Member> members,
+    long triggeredAtNanos)
     implements io.vtmsync.queue.WorkQueue.Keyed {
 
   public static final int OK = 200;
@@ -40,12 +48,12 @@ public record PoolPlan(
 
   public static PoolPlan of(
       String pool, String service, Set<String> clusters, List<Member> members) {
-    return new PoolPlan(pool, service, clusters, OK, null, members);
+    return new PoolPlan(pool, service, clusters, OK, null, members, 0);
   }
 
   public static PoolPlan failed(
       String pool, String service, Set<String> clusters, int code, String error) {
-    return new PoolPlan(pool, service, clusters, code, Objects.requireNonNull(error), List.of());
+    return new PoolPlan(pool, service, clusters, code, Objects.requireNonNull(error), List.of(), 0);
   }
 
   public boolean ok() {
@@ -69,6 +77,11 @@ public record PoolPlan(
   /** True when this plan goes to that vTM cluster (an empty cluster set means all). */
   public boolean targets(String cluster) {
     return clusters.isEmpty() || clusters.contains(cluster);
+  }
+
+  /** The same plan, stamped with the time of the event that triggered it. */
+  public PoolPlan triggeredAt(long nanos) {
+    return new PoolPlan(pool, service, clusters, code, error, members, nanos);
   }
 
   public PoolPlan withError(int newCode, String newError) {

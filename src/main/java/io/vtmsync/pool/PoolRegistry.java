@@ -31,6 +31,14 @@ public final class PoolRegistry {
     this.wake = wake;
   }
 
+  /**
+   * Records the Service's plans; returns what its sinks must apply (plans plus removals), stamped
+   * with the time of the event that triggered them.
+   */
+  public List<PoolPlan> claim(String service, List<PoolPlan> plans, long triggeredAtNanos) {
+    return claim(service, plans).stream().map(p -> p.triggeredAt(triggeredAtNanos)).toList();
+  }
+
   /** Records the Service's plans; returns what its sinks must apply (plans plus removals). */
   public List<PoolPlan> claim(String service, List<PoolPlan> plans) {
     List<PoolPlan> out = new ArrayList<>();

@@ -14,6 +14,13 @@ import org.apache.camel.support.DefaultComponent;
 public final class WorkQueueComponent extends DefaultComponent {
 
   private final Map<String, WorkQueue<Object>> queues = new ConcurrentHashMap<>();
+  private volatile java.util.function.Consumer<WorkQueue<Object>> onNew = q -> {};
+
+  /** Called with every queue, now and as they are created (metrics register themselves here). */
+  public void onNewQueue(java.util.function.Consumer<WorkQueue<Object>> listener) {
+    this.onNew = listener;
+    queues.values().forEach(listener);
+  }
 
   @Override
   protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters)
@@ -27,9 +34,13 @@ public final class WorkQueueComponent extends DefaultComponent {
   public WorkQueue<Object> queue(String name) {
     return queues.computeIfAbsent(
         name,
-        n ->
-            new WorkQueue<>(
-                n, Duration.ZERO, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30))));
+        n -> {
+          WorkQueue<Object> q =
+              new WorkQueue<>(
+                  n, Duration.ZERO, new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30)));
+          onNew.accept(q);
+          return q;
+        });
   }
 
   public Map<String, WorkQueue<Object>> queues() {

@@ -112,11 +112,12 @@ public final class FileSink {
 
   private static WriteResult result(PoolPlan plan, WriteResult.Outcome outcome, PoolDiff diff) {
     return new WriteResult(
-        "file",
-        plan.pool(),
-        outcome,
-        plan.code(),
-        diff == null ? PoolDiff.between(List.of(), List.of()) : diff,
-        plan.error() == null ? plan.members().size() + " members" : plan.error());
+            "file",
+            plan.pool(),
+            outcome,
+            plan.code(),
+            diff == null ? PoolDiff.between(List.of(), List.of()) : diff,
+            plan.error() == null ? plan.members().size() + " members" : plan.error())
+        .triggeredAt(plan.triggeredAtNanos());
   }
 }

@@ -16,6 +16,38 @@ public final class SyncStatus {
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final Map<WriteResult.Outcome, AtomicLong> counts = new ConcurrentHashMap<>();
+  private volatile java.util.function.Consumer<WriteResult> listener = r -> {};
+
+  /** Called with every result recorded (metrics count writes and lag here). */
+  public void onRecord(java.util.function.Consumer<WriteResult> listener) {
+    this.listener = listener;
+  }
+
+  /** Pools per target in each state ({@code synced}, {@code held_empty}, {@code failed}...). */
+  public Map<String, Map<String, Long>> poolsByState() {
+    Map<String, Map<String, Long>> out = new java.util.TreeMap<>();
+    for (Entry e : entries.values()) {
+      out.computeIfAbsent(e.last().target(), t -> new java.util.TreeMap<>())
+          .merge(state(e.last().outcome()), 1L, Long::sum);
+    }
+    return out;
+  }
+
+  /** The newest successful write or check on that target, or null. */
+  public Instant lastSuccess(String target) {
+    return entries.values().stream()
+        .filter(e -> e.last().target().equals(target) && e.lastSuccess() != null)
+        .map(Entry::lastSuccess)
+        .max(Instant::compareTo)
+        .orElse(null);
+  }
+
+  public static String state(WriteResult.Outcome o) {
+    return switch (o) {
+      case WRITTEN, UNCHANGED -> "synced";
+      default -> o.name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
 
   /**
    * Records a result; returns it marked as a repeat when it says what the last one said (same
@@ -30,6 +62,7 @@ public final class SyncStatus {
         r.target() + "/" + r.pool(),
         new Entry(r, now, success ? now : old == null ? null : old.lastSuccess()));
     counts.computeIfAbsent(r.outcome(), o -> new AtomicLong()).incrementAndGet();
+    listener.accept(r);
     boolean same =
         old != null
             && r.outcome() != WriteResult.Outcome.WRITTEN

@@ -15,16 +15,22 @@ public record WriteResult(
     int code,
     PoolDiff diff,
     String detail,
-    boolean repeat) {
+    boolean repeat,
+    long triggeredAtNanos) {
 
   public WriteResult(
       String target, String pool, Outcome outcome, int code, PoolDiff diff, String detail) {
-    this(target, pool, outcome, code, diff, detail, false);
+    this(target, pool, outcome, code, diff, detail, false, 0);
+  }
+
+  /** The same result, with the trigger time of the plan it applied (for the lag metric). */
+  public WriteResult triggeredAt(long nanos) {
+    return new WriteResult(target, pool, outcome, code, diff, detail, repeat, nanos);
   }
 
   /** The same result again (a foreign pool at every resync): logged once, not every time. */
   public WriteResult asRepeat() {
-    return new WriteResult(target, pool, outcome, code, diff, detail, true);
+    return new WriteResult(target, pool, outcome, code, diff, detail, true, triggeredAtNanos);
   }
 
   public enum Outcome {

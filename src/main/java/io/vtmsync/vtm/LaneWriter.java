@@ -34,7 +34,7 @@ abstract class LaneWriter implements PoolWriter {
     return client.cluster();
   }
 
-  /** False while the cluster is unreachable or failing with retryable errors. */
+  @Override
   public boolean healthy() {
     return health.healthy();
   }
@@ -94,11 +94,12 @@ abstract class LaneWriter implements PoolWriter {
 
   protected WriteResult result(PoolPlan plan, Outcome outcome, PoolDiff diff, String detail) {
     return new WriteResult(
-        "vtm:" + client.cluster(),
-        plan.pool(),
-        outcome,
-        plan.code(),
-        diff == null ? PoolDiff.between(List.of(), List.of()) : diff,
-        detail != null ? detail : plan.members().size() + " members");
+            "vtm:" + client.cluster(),
+            plan.pool(),
+            outcome,
+            plan.code(),
+            diff == null ? PoolDiff.between(List.of(), List.of()) : diff,
+            detail != null ? detail : plan.members().size() + " members")
+        .triggeredAt(plan.triggeredAtNanos());
   }
 }

@@ -11,4 +11,9 @@ public interface PoolWriter {
 
   /** Periodic liveness signal for the cluster's plugin; nothing by default. */
   default void heartbeat() {}
+
+  /** False while the cluster fails with retryable errors. */
+  default boolean healthy() {
+    return true;
+  }
 }

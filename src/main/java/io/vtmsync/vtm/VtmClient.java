@@ -42,6 +42,11 @@ public final class VtmClient {
     }
   }
 
+  /** Reports every request (method, status, duration) to {@code observer}. */
+  public void observe(RequestObserver observer) {
+    http.observe(observer);
+  }
+
   public String cluster() {
     return config.name();
   }

@@ -32,6 +32,7 @@ final class VtmHttp {
   private final VtmClusterConfig config;
   private final HttpClient http;
   private final Semaphore permits;
+  private volatile RequestObserver observer = RequestObserver.NONE;
 
   VtmHttp(VtmClusterConfig config) {
     this.config = config;
@@ -43,6 +44,10 @@ final class VtmHttp {
             .connectTimeout(config.timeout())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+  }
+
+  void observe(RequestObserver observer) {
+    this.observer = observer;
   }
 
   /**
@@ -91,10 +96,13 @@ final class VtmHttp {
 
   private HttpResponse<byte[]> exchange(
       String method, String path, HttpRequest request, String password) {
+    long start = System.nanoTime();
     try {
       permits.acquire();
       try {
-        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        observer.observed(config.name(), method, r.statusCode(), System.nanoTime() - start);
+        return r;
       } finally {
         permits.release();
       }
@@ -102,6 +110,7 @@ final class VtmHttp {
       Thread.currentThread().interrupt();
       throw failure(method, path, "client.interrupted", "interrupted while waiting", false);
     } catch (IOException e) {
+      observer.observed(config.name(), method, VtmException.NO_STATUS, System.nanoTime() - start);
       VtmError error = describe(e).redact(password);
       boolean retryable = !error.errorId().equals("client.tls");
       throw new VtmException(

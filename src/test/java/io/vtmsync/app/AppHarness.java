@@ -46,7 +46,8 @@ final class AppHarness implements AutoCloseable {
         .with("sink.file.directory", dir.toString())
         .with("sync.retry-base-ms", "50")
         .with("sync.retry-max-ms", "500")
-        .with("sync.resync-period-ms", "2000");
+        .with("sync.resync-period-ms", "2000")
+        .with("camel.management.enabled", "false");
   }
 
   AppHarness start(App.Options options) throws Exception {

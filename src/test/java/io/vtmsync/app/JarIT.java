@@ -77,6 +77,15 @@ class JarIT {
     }
   }
 
+  private static String get(String url) throws Exception {
+    var client = java.net.http.HttpClient.newHttpClient();
+    var r =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    return r.statusCode() + " " + r.body();
+  }
+
   @Test
   void a_bad_config_value_stops_the_start_with_a_message_naming_the_key() throws Exception {
     Path log = tmp.resolve("bad.log");
