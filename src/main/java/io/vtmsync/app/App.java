@@ -44,6 +44,12 @@ public final class App implements AutoCloseable {
       return new Options(configFile, routesDir, o);
     }
 
+    public Options without(String key) {
+      Map<String, String> o = new LinkedHashMap<>(overrides);
+      o.remove(key);
+      return new Options(configFile, routesDir, o);
+    }
+
     public Options withLocations(String config, String routes) {
       return new Options(config, routes, overrides);
     }

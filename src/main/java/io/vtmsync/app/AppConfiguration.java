@@ -77,9 +77,13 @@ public final class AppConfiguration implements CamelConfiguration {
     r.bind("poolRegistry", pools);
     r.bind("fanOut", new FanOut(s.fileEnabled(), List.copyOf(s.vtm().names())));
     VtmLanes.bindWriters(ctx, s, metrics);
-    r.bind(
-        "fileSink",
-        new FileSink(s.fileDirectory(), new SafeWritePolicy(s.emptyPool()), s.fileDeleteRemoved()));
+    FileSink files =
+        new FileSink(s.fileDirectory(), new SafeWritePolicy(s.emptyPool()), s.fileDeleteRemoved());
+    files.dryRun(s.dryRun());
+    r.bind("fileSink", files);
+    if (s.dryRun()) {
+      LOG.warn("DRY RUN: plans and diffs are logged, nothing is written to files or vTM");
+    }
     SyncStatus status = new SyncStatus();
     r.bind("syncStatus", status);
     metrics.source(source);

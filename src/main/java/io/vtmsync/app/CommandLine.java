@@ -29,10 +29,15 @@ final class CommandLine {
     return out;
   }
 
+  /** {@code --config}, {@code --routes}, {@code --dry-run}; every other flag is a setting. */
   static App.Options appOptions(List<String> args) {
     Map<String, String> flags = flags(args);
     String config = flags.remove("config");
     String routes = flags.remove("routes");
+    String dryRun = flags.remove("dry-run");
+    if (dryRun != null) {
+      flags.put("sync.dry-run", dryRun);
+    }
     return new App.Options(config, routes, flags);
   }
 }

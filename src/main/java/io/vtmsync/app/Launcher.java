@@ -33,6 +33,7 @@ public final class Launcher {
           yield 0;
         }
         case "demo" -> Demo.run(CommandLine.appOptions(rest), out);
+        case "once" -> OnceCommand.run(CommandLine.appOptions(rest), out);
         case "render" -> RenderCommand.run(CommandLine.flags(rest), out);
         case "help" -> usage(out, 0);
         default -> {
@@ -49,12 +50,15 @@ public final class Launcher {
   private static int usage(PrintStream out, int code) {
     out.println(
         """
-        usage: java -jar vtm-k8s-sync.jar [run] [--config=FILE] [--routes=DIR] [--key=value ...]
+        usage: java -jar vtm-k8s-sync.jar [run] [--config=FILE] [--routes=DIR] [--dry-run] [--key=value ...]
+               java -jar vtm-k8s-sync.jar once [--timeout=SECONDS] [--dry-run] [same options as run]
                java -jar vtm-k8s-sync.jar demo
                java -jar vtm-k8s-sync.jar render --service=NAMESPACE/NAME [--port=NAME]
                    [--mode=nodeport|pod|hostport] [--address-type=InternalIP|ExternalIP]
                    [--kubeconfig=FILE] [--context=NAME] [--master-url=URL]
         run     sync pools until stopped (SIGTERM), using config/application.properties
+        once    one full sync, then exit: 0 every target converged, 1 some did not, 2 timeout
+        --dry-run  plan and log the diff per target; write nothing
         demo    embedded Kubernetes API and a scripted story; prints each pool change
         render  print the Service Discovery JSON for one Service once; exit 0 only for code 200
         """);

@@ -41,7 +41,8 @@ public record Settings(
     long retryBaseMs,
     long retryMaxMs,
     VtmSettings vtm,
-    HaSettings ha) {
+    HaSettings ha,
+    boolean dryRun) {
 
   static final List<String> KEYS =
       List.of(
@@ -62,6 +63,7 @@ public record Settings(
           "sync.notready-guard-percent",
           "sync.retry-base-ms",
           "sync.retry-max-ms",
+          "sync.dry-run",
           "sink.file.enabled",
           "sink.file.directory",
           "sink.file.removed",
@@ -99,7 +101,8 @@ public record Settings(
         r.number("sync.retry-base-ms", 200, 1, 60_000),
         r.number("sync.retry-max-ms", 30_000, 1, 3_600_000),
         vtm,
-        HaSettings.read(r));
+        HaSettings.read(r),
+        r.bool("sync.dry-run", false));
   }
 
   private static void unknownKeys(Collection<String> keys) {

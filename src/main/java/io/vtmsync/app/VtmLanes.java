@@ -39,6 +39,7 @@ final class VtmLanes {
                   v.removedPool(),
                   v.adoptExisting(),
                   Duration.ofMillis(v.verifyPeriodMs()));
+      writer.dryRun(s.dryRun());
       ctx.getRegistry().bind("vtmWriter-" + c.name(), writer);
       metrics.clusterUp(c.name(), writer::healthy);
       LOG.info(

@@ -92,6 +92,12 @@ public final class WorkQueue<V> {
     }
   }
 
+  /** Queues each key as its own value (doorbells). */
+  @SuppressWarnings("unchecked")
+  public void offerAll(java.util.Collection<String> keys) {
+    keys.forEach(k -> offer(k, (V) k));
+  }
+
   /** Waits up to {@code timeout} for a due key; null on timeout. The caller must end it. */
   public Item<V> take(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();

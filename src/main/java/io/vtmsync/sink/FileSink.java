@@ -30,11 +30,17 @@ public final class FileSink {
   private final Path dir;
   private final SafeWritePolicy policy;
   private final boolean deleteRemoved;
+  private volatile boolean dryRun;
 
   public FileSink(Path dir, SafeWritePolicy policy, boolean deleteRemoved) {
     this.dir = dir.toAbsolutePath().normalize();
     this.policy = policy;
     this.deleteRemoved = deleteRemoved;
+  }
+
+  /** Dry-run: plans and diffs as usual, but nothing is written or deleted. */
+  public void dryRun(boolean on) {
+    this.dryRun = on;
   }
 
   public Path directory() {
@@ -54,7 +60,7 @@ public final class FileSink {
       return result(plan, o, PoolDiff.between(List.of(), List.of()));
     }
     if (plan.removed() && deleteRemoved) {
-      boolean existed = Files.deleteIfExists(file);
+      boolean existed = dryRun ? Files.exists(file) : Files.deleteIfExists(file);
       return result(
           plan, existed ? WriteResult.Outcome.REMOVED : WriteResult.Outcome.UNCHANGED, null);
     }
@@ -62,7 +68,9 @@ public final class FileSink {
     if (current != null && Arrays.equals(current, next)) {
       return result(plan, WriteResult.Outcome.UNCHANGED, null);
     }
-    atomicWrite(file, next);
+    if (!dryRun) {
+      atomicWrite(file, next);
+    }
     PoolDiff diff =
         PoolDiff.between(currentMembers == null ? List.of() : currentMembers, plan.members());
     return result(
@@ -71,6 +79,9 @@ public final class FileSink {
 
   /** Touches the heartbeat file (by rewriting it with the time) so the plugin sees we are alive. */
   public void heartbeat() throws IOException {
+    if (dryRun) {
+      return;
+    }
     atomicWrite(dir.resolve(HEARTBEAT), (Instant.now() + "\n").getBytes());
   }
 
@@ -110,7 +121,7 @@ public final class FileSink {
     }
   }
 
-  private static WriteResult result(PoolPlan plan, WriteResult.Outcome outcome, PoolDiff diff) {
+  private WriteResult result(PoolPlan plan, WriteResult.Outcome outcome, PoolDiff diff) {
     return new WriteResult(
             "file",
             plan.pool(),
@@ -118,6 +129,7 @@ public final class FileSink {
             plan.code(),
             diff == null ? PoolDiff.between(List.of(), List.of()) : diff,
             plan.error() == null ? plan.members().size() + " members" : plan.error())
-        .triggeredAt(plan.triggeredAtNanos());
+        .triggeredAt(plan.triggeredAtNanos())
+        .asDryRun(dryRun);
   }
 }

@@ -16,21 +16,28 @@ public record WriteResult(
     PoolDiff diff,
     String detail,
     boolean repeat,
-    long triggeredAtNanos) {
+    long triggeredAtNanos,
+    boolean dryRun) {
 
   public WriteResult(
       String target, String pool, Outcome outcome, int code, PoolDiff diff, String detail) {
-    this(target, pool, outcome, code, diff, detail, false, 0);
+    this(target, pool, outcome, code, diff, detail, false, 0, false);
   }
 
   /** The same result, with the trigger time of the plan it applied (for the lag metric). */
   public WriteResult triggeredAt(long nanos) {
-    return new WriteResult(target, pool, outcome, code, diff, detail, repeat, nanos);
+    return new WriteResult(target, pool, outcome, code, diff, detail, repeat, nanos, dryRun);
   }
 
   /** The same result again (a foreign pool at every resync): logged once, not every time. */
   public WriteResult asRepeat() {
-    return new WriteResult(target, pool, outcome, code, diff, detail, true, triggeredAtNanos);
+    return new WriteResult(
+        target, pool, outcome, code, diff, detail, true, triggeredAtNanos, dryRun);
+  }
+
+  /** The same result, marked as planned but not written (--dry-run). */
+  public WriteResult asDryRun(boolean on) {
+    return new WriteResult(target, pool, outcome, code, diff, detail, repeat, triggeredAtNanos, on);
   }
 
   public enum Outcome {
@@ -77,6 +84,6 @@ public record WriteResult(
           case FOREIGN -> "LEFT ALONE: " + detail;
           case FAILED -> "FAILED: " + detail;
         };
-    return target + " pool=" + pool + " " + what;
+    return (dryRun ? "[dry-run, nothing written] " : "") + target + " pool=" + pool + " " + what;
   }
 }

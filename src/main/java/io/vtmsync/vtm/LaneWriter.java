@@ -20,6 +20,7 @@ abstract class LaneWriter implements PoolWriter {
   protected final RemovedPoolPolicy removedPolicy;
   private final boolean adoptExisting;
   private final ClusterHealth health;
+  private volatile boolean dryRun;
 
   LaneWriter(
       VtmClient client, SafeWritePolicy policy, RemovedPoolPolicy removedPolicy, boolean adopt) {
@@ -28,6 +29,13 @@ abstract class LaneWriter implements PoolWriter {
     this.removedPolicy = removedPolicy;
     this.adoptExisting = adopt;
     this.health = new ClusterHealth(client.cluster());
+  }
+
+  /** Dry-run: reads from vTM as usual, writes nothing (the client sends no PUT or DELETE). */
+  @Override
+  public void dryRun(boolean on) {
+    this.dryRun = on;
+    client.dryRun(on);
   }
 
   public String cluster() {
@@ -100,6 +108,7 @@ abstract class LaneWriter implements PoolWriter {
             plan.code(),
             diff == null ? PoolDiff.between(List.of(), List.of()) : diff,
             detail != null ? detail : plan.members().size() + " members")
-        .triggeredAt(plan.triggeredAtNanos());
+        .triggeredAt(plan.triggeredAtNanos())
+        .asDryRun(dryRun);
   }
 }

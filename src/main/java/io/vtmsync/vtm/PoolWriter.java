@@ -12,6 +12,9 @@ public interface PoolWriter {
   /** Periodic liveness signal for the cluster's plugin; nothing by default. */
   default void heartbeat() {}
 
+  /** Dry-run: plan and compare, write nothing. */
+  default void dryRun(boolean on) {}
+
   /** False while the cluster fails with retryable errors. */
   default boolean healthy() {
     return true;

@@ -42,6 +42,11 @@ public final class VtmClient {
     }
   }
 
+  /** Dry-run: reads go to vTM, writes (PUT, DELETE) are never sent. */
+  public void dryRun(boolean on) {
+    http.dryRun(on);
+  }
+
   /** Reports every request (method, status, duration) to {@code observer}. */
   public void observe(RequestObserver observer) {
     http.observe(observer);

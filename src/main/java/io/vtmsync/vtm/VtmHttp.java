@@ -33,6 +33,7 @@ final class VtmHttp {
   private final HttpClient http;
   private final Semaphore permits;
   private volatile RequestObserver observer = RequestObserver.NONE;
+  private volatile boolean dryRun;
 
   VtmHttp(VtmClusterConfig config) {
     this.config = config;
@@ -50,11 +51,22 @@ final class VtmHttp {
     this.observer = observer;
   }
 
+  /** In dry-run, PUT and DELETE are not sent: they answer as an unchanged vTM would. */
+  void dryRun(boolean on) {
+    this.dryRun = on;
+  }
+
   /**
    * @param accept the Accept header, or null for none
    * @param contentType of the body, or null when there is no body
    */
   Answer send(String method, String path, String accept, String contentType, byte[] body) {
+    if (dryRun && !method.equals("GET")) {
+      return new Answer(
+          method.equals("PUT") && JSON.equals(contentType) ? 200 : 204,
+          "{\"properties\":{}}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          null);
+    }
     String password = password(method, path);
     String authorization = basic(config.username(), password);
     HttpRequest.Builder request =

@@ -1,0 +1,92 @@
+package io.vtmsync.app;
+
+import io.vtmsync.k8s.KubernetesSource;
+import io.vtmsync.k8s.PoolKeys;
+import io.vtmsync.queue.WorkQueueComponent;
+import io.vtmsync.sink.SyncStatus;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code once}: one full sync, then exit with a status that says whether every target converged: 0
+ * all pools synced (or removed/kept by policy), 1 some pool held, failed or left alone, 2 the
+ * caches did not sync or the work did not settle within {@code --timeout} seconds (default 120).
+ * Leader election is off for it: run it where no other instance writes, or with {@code --dry-run}.
+ */
+final class OnceCommand {
+
+  private static final Set<String> CONVERGED = Set.of("synced", "removed", "kept");
+
+  private OnceCommand() {}
+
+  static int run(App.Options options, PrintStream out) throws Exception {
+    Duration timeout =
+        Duration.ofSeconds(Long.parseLong(options.overrides().getOrDefault("timeout", "120")));
+    App.Options o =
+        options
+            .without("timeout")
+            .with("ha.enabled", "false")
+            .with("sync.resync-period-ms", "86400000")
+            .with("camel.management.enabled", "false");
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (App app = App.start(o)) {
+      KubernetesSource source = app.bean("kubernetesSource", KubernetesSource.class);
+      if (!waitFor(source::isSynced, deadline)) {
+        out.println(
+            "once: the Kubernetes caches did not sync within " + timeout.toSeconds() + " s");
+        return 2;
+      }
+      WorkQueueComponent queues = app.context().getComponent("workqueue", WorkQueueComponent.class);
+      queues.queue("pools").offerAll(app.bean("poolKeys", PoolKeys.class).all());
+      if (!waitFor(() -> settled(queues), deadline)) {
+        out.println(
+            "once: work still pending after " + timeout.toSeconds() + " s: " + pending(queues));
+        return 2;
+      }
+      return report(app.bean("syncStatus", SyncStatus.class), out);
+    }
+  }
+
+  private static int report(SyncStatus status, PrintStream out) {
+    boolean converged = true;
+    for (Map.Entry<String, Map<String, Long>> t : status.poolsByState().entrySet()) {
+      out.println("once: " + t.getKey() + " " + t.getValue());
+      converged &= CONVERGED.containsAll(t.getValue().keySet());
+    }
+    out.println(converged ? "once: every target converged" : "once: NOT converged (see above)");
+    return converged ? 0 : 1;
+  }
+
+  /** Settled: every queue has been empty for three looks in a row (debounce windows closed). */
+  private static boolean settled(WorkQueueComponent queues) throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      if (queues.queues().values().stream().anyMatch(q -> q.size() > 0)) {
+        return false;
+      }
+      Thread.sleep(150);
+    }
+    return true;
+  }
+
+  private static Map<String, Integer> pending(WorkQueueComponent queues) {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    queues.queues().forEach((n, q) -> out.put(n, q.size()));
+    return out;
+  }
+
+  interface Check {
+    boolean ok() throws InterruptedException;
+  }
+
+  private static boolean waitFor(Check check, long deadline) throws InterruptedException {
+    while (System.nanoTime() < deadline) {
+      if (check.ok()) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
+}
