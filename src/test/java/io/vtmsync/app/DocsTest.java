@@ -24,6 +24,14 @@ class DocsTest {
   }
 
   @Test
+  void every_leader_election_setting_is_documented() throws Exception {
+    String readme = readme();
+    for (String key : HaSettings.KEYS) {
+      assertThat(readme).as(key).contains("| `" + key + "` |");
+    }
+  }
+
+  @Test
   void every_vtm_setting_is_documented() throws Exception {
     String readme = readme();
     for (String key : VtmSettings.KEYS) {

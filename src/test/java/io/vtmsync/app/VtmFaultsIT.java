@@ -110,11 +110,12 @@ class VtmFaultsIT {
                               + "\"service_discovery\":{\"enabled\":true,\"plugin\":\"BuiltIn-DNS_Stateless\"}}}"));
       h.service("web", Map.of());
       h.cluster.scale("default", "web", 1);
-      h.start(vtm.configure(h.options()));
+      h.start(vtm.configure(h.options()).with("sync.resync-period-ms", "60000"));
       await()
           .atMost(Duration.ofSeconds(10))
           .until(() -> logs.all().contains("vtm:strict pool=" + POOL + " FAILED"));
       Thread.sleep(1000);
+      // No backoff retries; the next plan (a change, or the resync a minute away) tries again.
       assertThat(vtm.puts("strict", POOL)).as("a 4xx is not retried").isEqualTo(1);
       assertThat(logs.all()).contains("HTTP 400", "pool.nodes_table_managed");
     }
