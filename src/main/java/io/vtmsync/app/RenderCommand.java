@@ -73,8 +73,7 @@ public final class RenderCommand {
         }
       } catch (KubernetesClientException e) {
         String key = flags.get("service");
-        return error(
-            key, 500, "failed to read service '" + key + "': " + firstLine(e.getMessage()));
+        return error(key, 500, "failed to read service '" + key + "': " + describe(e));
       }
       return renderFrom(new SnapshotView(objects), flags);
     }
@@ -143,7 +142,18 @@ public final class RenderCommand {
     return PoolPlan.failed("render", service, Set.of(), code, message);
   }
 
-  private static String firstLine(String s) {
-    return s == null ? "unknown error" : s.lines().findFirst().orElse(s);
+  /** fabric8's message says what failed; its root cause says why (refused, forbidden...). */
+  private static String describe(KubernetesClientException e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String what =
+        e.getMessage() == null ? "request failed" : e.getMessage().lines().findFirst().orElse("");
+    String why =
+        root == e || root.getMessage() == null
+            ? ""
+            : " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+    return what.trim() + why;
   }
 }
