@@ -53,7 +53,9 @@ public final class AppConfiguration implements CamelConfiguration {
     org.apache.camel.health.HealthCheckRegistry health =
         org.apache.camel.health.HealthCheckRegistry.get(ctx);
     if (health != null) {
-      health.register(new io.vtmsync.k8s.SourceHealthCheck(source));
+      health.register(
+          new io.vtmsync.k8s.SourceHealthCheck(
+              source, java.time.Duration.ofMillis(s.unreadyAfterMs())));
     }
 
     ExposureReader exposure = new ExposureReader(s.exposure());

@@ -42,7 +42,8 @@ public record Settings(
     long retryMaxMs,
     VtmSettings vtm,
     HaSettings ha,
-    boolean dryRun) {
+    boolean dryRun,
+    long unreadyAfterMs) {
 
   static final List<String> KEYS =
       List.of(
@@ -52,6 +53,7 @@ public record Settings(
           "k8s.namespaces",
           "k8s.watch-pods",
           "k8s.watch-reconnect-interval-ms",
+          "k8s.unready-after-ms",
           "k8s.address-type",
           "k8s.node-selector",
           "sync.services",
@@ -102,7 +104,8 @@ public record Settings(
         r.number("sync.retry-max-ms", 30_000, 1, 3_600_000),
         vtm,
         HaSettings.read(r),
-        r.bool("sync.dry-run", false));
+        r.bool("sync.dry-run", false),
+        r.number("k8s.unready-after-ms", 60_000, 0, 86_400_000));
   }
 
   private static void unknownKeys(Collection<String> keys) {

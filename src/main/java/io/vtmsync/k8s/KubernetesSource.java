@@ -67,6 +67,11 @@ public final class KubernetesSource extends ServiceSupport implements ClusterVie
         && byKind.values().stream().flatMap(List::stream).allMatch(SharedIndexInformer::hasSynced);
   }
 
+  /** How long the watches have been lost (zero while they are open). */
+  public java.time.Duration watchesLostFor() {
+    return monitor.lostFor();
+  }
+
   /** Per kind: is its watch open right now (false while it reconnects or re-lists)? */
   public Map<String, Boolean> watching() {
     Map<String, Boolean> out = new LinkedHashMap<>();

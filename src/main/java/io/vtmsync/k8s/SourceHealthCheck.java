@@ -6,16 +6,22 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness of the Kubernetes source: DOWN until every informer has listed its resources (no plan
- * is made before that), with each watch's state in the details. A watch that is reconnecting does
- * not make the app unready: the caches still hold the last known state and pools stay as they are.
+ * is made before that), and DOWN while the watches have been lost for longer than {@code
+ * k8s.unready-after-ms}, with each watch's state in the details. A short loss does not make the app
+ * unready: the caches still hold the last known state and pools stay as they are.
  */
 public final class SourceHealthCheck extends AbstractHealthCheck {
 
   private final KubernetesSource source;
+  private final java.time.Duration unreadyAfter;
 
-  public SourceHealthCheck(KubernetesSource source) {
+  /**
+   * @param unreadyAfter how long lost watches are tolerated before readiness says so (zero: never)
+   */
+  public SourceHealthCheck(KubernetesSource source, java.time.Duration unreadyAfter) {
     super("vtm-k8s-sync", "kubernetes-source");
     this.source = source;
+    this.unreadyAfter = unreadyAfter;
   }
 
   @Override
@@ -27,11 +33,19 @@ public final class SourceHealthCheck extends AbstractHealthCheck {
   protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
     Map<String, Boolean> watching = source.watching();
     watching.forEach((kind, open) -> builder.detail("watching." + kind, open));
-    if (source.isSynced()) {
-      builder.up();
-    } else {
+    java.time.Duration lost = source.watchesLostFor();
+    builder.detail("watches.lost.seconds", lost.toSeconds());
+    if (!source.isSynced()) {
       builder.message("Kubernetes caches not synced yet: no pool is planned until they are");
       builder.down();
+    } else if (!unreadyAfter.isZero() && lost.compareTo(unreadyAfter) > 0) {
+      builder.message(
+          "Kubernetes watches lost for "
+              + lost.toSeconds()
+              + " s: pools are held as they are until the API server answers again");
+      builder.down();
+    } else {
+      builder.up();
     }
   }
 }

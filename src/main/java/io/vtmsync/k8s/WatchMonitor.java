@@ -22,11 +22,19 @@ final class WatchMonitor {
   private ScheduledExecutorService timer;
   private Map<String, Boolean> last = Map.of();
   private boolean wasSynced;
-  private long downSince;
+  private volatile long downSince;
 
   WatchMonitor(Supplier<Map<String, Boolean>> watching, BooleanSupplier synced) {
     this.watching = watching;
     this.synced = synced;
+  }
+
+  /** How long the watches have been lost, or zero while they are open. */
+  java.time.Duration lostFor() {
+    long since = downSince;
+    return since == 0
+        ? java.time.Duration.ZERO
+        : java.time.Duration.ofNanos(System.nanoTime() - since);
   }
 
   void start() {
