@@ -3,6 +3,7 @@ package io.vtmsync.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.vtmsync.k8s.ExposureDefaults;
@@ -20,6 +21,27 @@ class PoolPlannerTest {
 
   private static <T> T first(List<HasMetadata> all, Class<T> type) {
     return all.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+  }
+
+  @Test
+  void an_endpoint_port_out_of_range_is_left_out_in_pod_mode_rather_than_thrown() {
+    for (int bad : new int[] {0, -1, 65536}) {
+      List<HasMetadata> objects = FuzzFixtures.huge("ns", "web", BackendMode.POD, 1);
+      first(objects, EndpointSlice.class).getPorts().get(0).setPort(bad);
+      List<PoolPlan> plans = planner(objects).plan("ns/web");
+      assertThat(plans).singleElement().extracting(PoolPlan::code).isEqualTo(PoolPlan.EMPTY);
+      assertThat(plans.get(0).error()).contains("'ns/web'", "no ready endpoints");
+    }
+  }
+
+  @Test
+  void a_host_port_out_of_range_is_a_400_naming_the_pod_rather_than_thrown() {
+    List<HasMetadata> objects = FuzzFixtures.huge("ns", "web", BackendMode.HOSTPORT, 1);
+    Pod pod = first(objects, Pod.class);
+    pod.getSpec().getContainers().get(0).getPorts().get(0).setHostPort(70_000);
+    List<PoolPlan> plans = planner(objects).plan("ns/web");
+    assertThat(plans).singleElement().extracting(PoolPlan::code).isEqualTo(PoolPlan.BAD_INPUT);
+    assertThat(plans.get(0).error()).startsWith("pod 'ns/p0' publishes no hostPort");
   }
 
   @Test
