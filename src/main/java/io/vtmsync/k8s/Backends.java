@@ -97,6 +97,7 @@ public final class Backends {
         .filter(p -> protocol.equals(Objects.toString(p.getProtocol(), "TCP")))
         .map(EndpointPort::getPort)
         .filter(Objects::nonNull)
+        .filter(p -> p >= 1 && p <= 65535) // the API refuses others; a Member could not hold them
         .findFirst();
   }
 }

@@ -55,8 +55,12 @@ public final class IpOrder {
   }
 
   private static byte[] parseV6(String ip) {
-    // InetAddress only parses (never resolves) a string made of hex digits, colons and dots.
-    if (ip == null || ip.indexOf(':') < 0 || !IPV6_CHARS.matcher(ip).matches()) {
+    // InetAddress only parses (never resolves) a string made of hex digits, colons and dots that
+    // starts with a hex digit or a colon; one starting with a dot (".1::") goes to the resolver.
+    if (ip == null
+        || ip.indexOf(':') < 0
+        || ip.startsWith(".")
+        || !IPV6_CHARS.matcher(ip).matches()) {
       return null;
     }
     try {

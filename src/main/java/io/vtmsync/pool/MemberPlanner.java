@@ -96,7 +96,7 @@ final class MemberPlanner {
             c -> c.getPorts() == null ? java.util.stream.Stream.empty() : c.getPorts().stream())
         .filter(p -> name != null ? name.equals(p.getName()) : p.getContainerPort() == resolvedPort)
         .map(ContainerPort::getHostPort)
-        .filter(h -> h != null && h > 0)
+        .filter(h -> h != null && h > 0 && h <= 65535)
         .findFirst()
         .orElseThrow(
             () ->

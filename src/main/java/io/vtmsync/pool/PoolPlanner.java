@@ -63,20 +63,35 @@ public final class PoolPlanner {
         new MemberPlanner(view, NodeEligibility.assess(view.nodes(), notReadyGuardPercent));
     List<PoolPlan> out = new ArrayList<>();
     for (ServicePort port : ports) {
-      String pool =
-          spec.pool() != null
-              ? spec.pool()
-              : PoolName.derive(
-                  svc.getMetadata().getNamespace(),
-                  svc.getMetadata().getName(),
-                  PortSelection.label(port));
-      try {
-        out.add(PoolPlan.of(pool, key, spec.clusters(), members(members, svc, port, spec)));
-      } catch (PlanException ex) {
-        out.add(PoolPlan.failed(pool, key, spec.clusters(), ex.code(), ex.getMessage()));
-      }
+      out.add(planPort(members, svc, port, spec));
     }
     return out;
+  }
+
+  private PoolPlan planPort(
+      MemberPlanner members, Service svc, ServicePort port, Exposure.Spec spec) {
+    String key = KubeNames.key(svc);
+    String label = PortSelection.label(port);
+    String pool =
+        spec.pool() != null
+            ? spec.pool()
+            : PoolName.derive(svc.getMetadata().getNamespace(), svc.getMetadata().getName(), label);
+    try {
+      PoolName.require(pool);
+    } catch (IllegalArgumentException ex) {
+      // Only a port name the API server refuses gets here; the plan must still name a safe file.
+      return PoolPlan.failed(
+          fallbackName(svc),
+          key,
+          spec.clusters(),
+          PoolPlan.BAD_INPUT,
+          "Service '" + key + "' port '" + label + "': " + ex.getMessage());
+    }
+    try {
+      return PoolPlan.of(pool, key, spec.clusters(), members(members, svc, port, spec));
+    } catch (PlanException ex) {
+      return PoolPlan.failed(pool, key, spec.clusters(), ex.code(), ex.getMessage());
+    }
   }
 
   private List<Member> members(

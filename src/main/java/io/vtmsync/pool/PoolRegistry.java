@@ -56,7 +56,9 @@ public final class PoolRegistry {
         who.add(service);
         if (who.first().equals(service)) {
           clustersByPool.put(plan.pool(), plan.clusters());
-          conflicts.remove(plan.pool());
+          if (who.size() == 1) {
+            conflicts.remove(plan.pool()); // the owner planned again does not end a conflict
+          }
           out.add(plan);
         } else {
           conflict(plan, who.first());
@@ -93,8 +95,13 @@ public final class PoolRegistry {
                   + "' is no longer published by Service '"
                   + service
                   + "' (deleted, or no longer exposed)"));
-    } else if (wasOwner) {
-      toWake.add(who.first());
+    } else {
+      if (who.size() == 1) {
+        conflicts.remove(pool);
+      }
+      if (wasOwner) {
+        toWake.add(who.first());
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -41,11 +42,20 @@ class BadInputIT {
               .endPort()
               .endSpec()
               .build(),
-          java.util.List.of());
+          List.of());
       h.start(h.options());
       h.awaitMembers("default-good-http", "10.0.0.9");
 
-      h.awaitContent("default-badmode", c -> c.contains("\"code\":400"));
+      // The Services sync in any order: wait for every file before reading it.
+      for (String pool :
+          List.of(
+              "default-badmode",
+              "default-escape",
+              "default-slash",
+              "default-typo",
+              "default-clusterip-http")) {
+        h.awaitContent(pool, c -> c.contains("\"code\":400"));
+      }
       assertThat(h.content("default-badmode"))
           .contains("Service 'default/badmode'", "vtm-k8s-sync.io/mode='magic'");
       assertThat(h.content("default-escape")).contains("invalid pool name '../outside'");

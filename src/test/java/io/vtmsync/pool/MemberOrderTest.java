@@ -38,7 +38,9 @@ class MemberOrderTest {
     "10.0.0, false",
     "example.com, false",
     "'', false",
-    "fe80::1%eth0, false"
+    "fe80::1%eth0, false",
+    "'.1::', false",
+    "'..:', false"
   })
   void only_ip_literals_are_accepted_and_names_are_never_resolved(String ip, boolean literal) {
     assertThat(IpOrder.isLiteral(ip)).isEqualTo(literal);

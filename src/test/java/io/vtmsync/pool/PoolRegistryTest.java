@@ -48,6 +48,18 @@ class PoolRegistryTest {
   }
 
   @Test
+  void a_conflict_stays_reported_when_a_resync_plans_the_owner_after_the_other() {
+    PoolRegistry r = new PoolRegistry();
+    r.claim("ns/a", List.of(plan("shared", "ns/a")));
+    r.claim("ns/b", List.of(plan("shared", "ns/b")));
+    assertThat(r.conflicts()).containsKey("shared");
+    assertThat(r.claim("ns/a", List.of(plan("shared", "ns/a")))).hasSize(1);
+    assertThat(r.conflicts()).containsKey("shared");
+    assertThat(r.claim("ns/b", List.of())).isEmpty();
+    assertThat(r.conflicts()).isEmpty();
+  }
+
+  @Test
   void when_the_owner_lets_go_the_other_claimant_is_woken_and_nothing_is_removed() {
     PoolRegistry r = new PoolRegistry();
     List<String> woken = new ArrayList<>();
