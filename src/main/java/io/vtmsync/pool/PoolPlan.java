@@ -37,7 +37,13 @@ public record PoolPlan(
   public PoolPlan {
     Objects.requireNonNull(pool, "pool");
     clusters = Set.copyOf(clusters);
-    members = List.copyOf(new TreeSet<>(members));
+    // Sorted with the stronger state first, so that of two numerically equal members (one IP on
+    // two nodes, FD00::1 and fd00::1) the active one is kept.
+    TreeSet<Member> unique = new TreeSet<>();
+    members.stream()
+        .sorted(java.util.Comparator.<Member>naturalOrder().thenComparing(Member::state))
+        .forEach(unique::add);
+    members = List.copyOf(unique);
     if (code == OK && error != null) {
       throw new IllegalArgumentException("a 200 plan carries no error");
     }

@@ -90,7 +90,7 @@ public final class PoolPlanner {
     try {
       return PoolPlan.of(pool, key, spec.clusters(), members(members, svc, port, spec));
     } catch (PlanException ex) {
-      return PoolPlan.failed(pool, key, spec.clusters(), ex.code(), ex.getMessage());
+      return PoolPlan.failed(pool, key, spec.clusters(), ex.code(), naming(key, ex.getMessage()));
     }
   }
 
@@ -154,6 +154,13 @@ public final class PoolPlanner {
   private static Boolean primaryFamilyIsV6(Service svc) {
     List<String> families = svc.getSpec() == null ? null : svc.getSpec().getIpFamilies();
     return families == null || families.isEmpty() ? null : "IPv6".equals(families.get(0));
+  }
+
+  /** Every error names the Service it is about (a pod's error names the pod too). */
+  private static String naming(String service, String message) {
+    return message.contains("'" + service + "'")
+        ? message
+        : "Service '" + service + "': " + message;
   }
 
   private static String fallbackName(Service svc) {

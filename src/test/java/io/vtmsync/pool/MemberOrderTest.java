@@ -64,4 +64,15 @@ class MemberOrderTest {
   void member_ports_outside_1_to_65535_are_rejected() {
     assertThatThrownBy(() -> Member.active("10.0.0.1", 0)).hasMessageContaining("1-65535");
   }
+
+  @Test
+  void of_two_numerically_equal_members_the_active_one_is_kept() {
+    PoolPlan plan =
+        PoolPlan.of(
+            "p",
+            "ns/s",
+            java.util.Set.of(),
+            List.of(Member.draining("FD00::1", 80), Member.active("fd00::1", 80)));
+    assertThat(plan.members()).extracting(Member::state).containsExactly(MemberState.ACTIVE);
+  }
 }

@@ -41,7 +41,9 @@ class PoolPlannerTest {
     pod.getSpec().getContainers().get(0).getPorts().get(0).setHostPort(70_000);
     List<PoolPlan> plans = planner(objects).plan("ns/web");
     assertThat(plans).singleElement().extracting(PoolPlan::code).isEqualTo(PoolPlan.BAD_INPUT);
-    assertThat(plans.get(0).error()).startsWith("pod 'ns/p0' publishes no hostPort");
+    assertThat(plans.get(0).error())
+        .contains("pod 'ns/p0' publishes no hostPort")
+        .startsWith("Service '");
   }
 
   @Test
