@@ -53,10 +53,12 @@ public final class JmhPart implements BenchPart {
   public String run(boolean quick) throws Exception {
     Settings s = quick ? Settings.QUICK : Settings.FULL;
     Files.createDirectories(RESULT.getParent());
+    String loadBefore = Machine.loadAverage();
     long start = System.nanoTime();
     Collection<RunResult> results = new Runner(options(s)).run();
     Duration took = Duration.ofNanos(System.nanoTime() - start).withNanos(0);
-    return JmhReport.markdown(results, s, took);
+    String load = loadBefore + " before, " + Machine.loadAverage() + " after";
+    return JmhReport.markdown(results, s, took, load);
   }
 
   static Options options(Settings s) {

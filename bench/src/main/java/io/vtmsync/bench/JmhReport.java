@@ -32,7 +32,8 @@ final class JmhReport {
 
   private JmhReport() {}
 
-  static String markdown(Collection<RunResult> results, JmhPart.Settings s, Duration took) {
+  static String markdown(
+      Collection<RunResult> results, JmhPart.Settings s, Duration took, String load) {
     StringBuilder md = new StringBuilder("## JMH micro-benchmarks (pure core)\n");
     for (Class<?> c : JmhPart.BENCHMARKS) {
       String cls = c.getSimpleName();
@@ -66,6 +67,8 @@ final class JmhReport {
         .append(String.join(" ", p.getJvmArgs()))
         .append("; ± is JMH's 99.9 % confidence interval. The JMH part took ")
         .append(took.toString().substring(2).toLowerCase(Locale.ROOT))
+        .append("; 1-minute load average ")
+        .append(load)
         .append(".\n");
     return md.toString();
   }

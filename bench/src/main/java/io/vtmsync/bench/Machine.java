@@ -33,6 +33,18 @@ public final class Machine {
         + " MB";
   }
 
+  /**
+   * The 1-minute load average, or "?" where /proc/loadavg is not readable: above the CPU count,
+   * something else competed for the CPUs and the figures are pessimistic.
+   */
+  public static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException | RuntimeException e) {
+      return "?";
+    }
+  }
+
   private static String cpuModel() {
     Path info = Path.of("/proc/cpuinfo");
     if (!Files.isReadable(info)) {
