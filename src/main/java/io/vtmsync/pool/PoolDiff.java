@@ -21,8 +21,7 @@ public record PoolDiff(List<Member> added, List<Member> removed, List<Member> ch
         changed.add(m);
       }
     }
-    List<Member> removed = new ArrayList<>(old.values());
-    removed.sort(null);
+    List<Member> removed = Members.sortedUnique(old.values());
     return new PoolDiff(added, removed, changed);
   }
 

@@ -3,7 +3,6 @@ package io.vtmsync.pool;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The desired state of one vTM pool, as planned from Kubernetes: either members (code 200), or a
@@ -37,13 +36,9 @@ public record PoolPlan(
   public PoolPlan {
     Objects.requireNonNull(pool, "pool");
     clusters = Set.copyOf(clusters);
-    // Sorted with the stronger state first, so that of two numerically equal members (one IP on
-    // two nodes, FD00::1 and fd00::1) the active one is kept.
-    TreeSet<Member> unique = new TreeSet<>();
-    members.stream()
-        .sorted(java.util.Comparator.<Member>naturalOrder().thenComparing(Member::state))
-        .forEach(unique::add);
-    members = List.copyOf(unique);
+    // Of two numerically equal members (one IP on two nodes, FD00::1 and fd00::1) the stronger
+    // state is kept.
+    members = List.copyOf(Members.sortedUnique(members));
     if (code == OK && error != null) {
       throw new IllegalArgumentException("a 200 plan carries no error");
     }
