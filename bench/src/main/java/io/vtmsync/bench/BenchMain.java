@@ -13,7 +13,8 @@ import java.util.List;
 public final class BenchMain {
 
   /** Every part, in run order; a new part (end-to-end, scale) is one more entry here. */
-  static final List<BenchPart> PARTS = List.of(new JmhPart());
+  static final List<BenchPart> PARTS =
+      List.of(new JmhPart(), new PropagationPart(), new BurstPart());
 
   private BenchMain() {}
 
