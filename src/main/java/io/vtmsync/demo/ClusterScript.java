@@ -52,6 +52,37 @@ public final class ClusterScript {
     client.nodes().resource(Objects.withReady(n, ready)).update();
   }
 
+  /** The container port every exposed Service of the tests and benchmarks targets. */
+  public static final List<ContainerPort> HTTP =
+      List.of(
+          new io.fabric8.kubernetes.api.model.ContainerPortBuilder()
+              .withName("http")
+              .withContainerPort(80)
+              .build());
+
+  /** An exposed NodePort Service with one {@code http} port, as the tests and benchmarks use. */
+  public static Service nodePortService(
+      String name, String trafficPolicy, Map<String, String> annotations) {
+    return new io.fabric8.kubernetes.api.model.ServiceBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace("default")
+        .addToAnnotations("vtm-k8s-sync.io/expose", "true")
+        .addToAnnotations(annotations)
+        .endMetadata()
+        .withNewSpec()
+        .withType("NodePort")
+        .withExternalTrafficPolicy(trafficPolicy)
+        .addToSelector("app", name)
+        .addNewPort()
+        .withName("http")
+        .withPort(80)
+        .withNewTargetPort("http")
+        .endPort()
+        .endSpec()
+        .build();
+  }
+
   /**
    * Creates the Service, allocating node ports that are missing; pods get these container ports.
    */

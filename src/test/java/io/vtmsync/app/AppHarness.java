@@ -2,9 +2,7 @@ package io.vtmsync.app;
 
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vtmsync.demo.ClusterScript;
 import io.vtmsync.demo.EmbeddedKubernetes;
@@ -57,27 +55,8 @@ final class AppHarness implements AutoCloseable {
 
   /** Creates an exposed NodePort Service (externalTrafficPolicy Local) with one http port. */
   Service service(String name, Map<String, String> annotations) {
-    Service svc =
-        new ServiceBuilder()
-            .withNewMetadata()
-            .withName(name)
-            .withNamespace("default")
-            .addToAnnotations("vtm-k8s-sync.io/expose", "true")
-            .addToAnnotations(annotations)
-            .endMetadata()
-            .withNewSpec()
-            .withType("NodePort")
-            .withExternalTrafficPolicy("Local")
-            .addToSelector("app", name)
-            .addNewPort()
-            .withName("http")
-            .withPort(80)
-            .withNewTargetPort("http")
-            .endPort()
-            .endSpec()
-            .build();
     return cluster.createService(
-        svc, List.of(new ContainerPortBuilder().withName("http").withContainerPort(80).build()));
+        ClusterScript.nodePortService(name, "Local", annotations), ClusterScript.HTTP);
   }
 
   Path file(String pool) {

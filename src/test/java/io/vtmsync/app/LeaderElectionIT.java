@@ -52,26 +52,26 @@ class LeaderElectionIT {
     h.client.pods().inNamespace("ha").resource(pod).createOr(p -> p.update());
   }
 
-  private boolean wrote(String replica) {
-    return Files.exists(tmp.resolve(replica).resolve(POOL + ".json"));
+  /** The replicas' namespace and Ready pods (Camel elects among those), and one exposed Service. */
+  private void twoReplicasAndAService(AppHarness h) {
+    h.client
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName("ha").endMetadata().build())
+        .create();
+    pod(h, "vtm-a", true);
+    pod(h, "vtm-b", true);
+    h.service("web", Map.of());
+    h.cluster.scale("default", "web", 1);
   }
 
-  static {
-    org.apache.logging.log4j.core.config.Configurator.setLevel(
-        "org.apache.camel.component.kubernetes.cluster", org.apache.logging.log4j.Level.DEBUG);
+  private boolean wrote(String replica) {
+    return Files.exists(tmp.resolve(replica).resolve(POOL + ".json"));
   }
 
   @Test
   void only_the_leader_writes_and_the_standby_takes_over_when_the_leader_dies() throws Exception {
     try (AppHarness h = new AppHarness(tmp.resolve("unused"))) {
-      h.client
-          .namespaces()
-          .resource(new NamespaceBuilder().withNewMetadata().withName("ha").endMetadata().build())
-          .create();
-      pod(h, "vtm-a", true);
-      pod(h, "vtm-b", true);
-      h.service("web", Map.of());
-      h.cluster.scale("default", "web", 1);
+      twoReplicasAndAService(h);
       App a = App.start(replica(h, "vtm-a"));
       await().atMost(Duration.ofSeconds(20)).until(() -> wrote("vtm-a"));
       try (App b = App.start(replica(h, "vtm-b"))) {
@@ -107,14 +107,7 @@ class LeaderElectionIT {
   @Test
   void a_leader_whose_pod_turns_not_ready_stops_writing_before_the_other_starts() throws Exception {
     try (AppHarness h = new AppHarness(tmp.resolve("unused"))) {
-      h.client
-          .namespaces()
-          .resource(new NamespaceBuilder().withNewMetadata().withName("ha").endMetadata().build())
-          .create();
-      pod(h, "vtm-a", true);
-      pod(h, "vtm-b", true);
-      h.service("web", Map.of());
-      h.cluster.scale("default", "web", 1);
+      twoReplicasAndAService(h);
       try (App a = App.start(replica(h, "vtm-a"))) {
         await().atMost(Duration.ofSeconds(20)).until(() -> wrote("vtm-a"));
         try (App b = App.start(replica(h, "vtm-b"))) {

@@ -34,7 +34,8 @@ final class BurstPart implements BenchPart {
     Path dir = Files.createTempDirectory("bench-burst");
     try (E2eRig rig = new E2eRig(dir, PropagationPart.CLUSTERS, replicas + 10)) {
       ClusterScript c = rig.cluster;
-      c.createService(Services.nodePort("web", "Local"), Services.httpPort());
+      c.createService(
+          ClusterScript.nodePortService("web", "Local", java.util.Map.of()), ClusterScript.HTTP);
       c.scale("default", "web", replicas);
       rig.startApp(rig.options(DEBOUNCE_MS));
       awaitFinal(rig, c, 60_000);

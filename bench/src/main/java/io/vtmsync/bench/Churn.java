@@ -33,7 +33,9 @@ final class Churn {
   void setUp() {
     nodes.addAll(cluster.nodes().keySet());
     for (int i = 0; i < services; i++) {
-      cluster.createService(Services.nodePort(service(i), "Local"), Services.httpPort());
+      cluster.createService(
+          ClusterScript.nodePortService(service(i), "Local", java.util.Map.of()),
+          ClusterScript.HTTP);
       cluster.scale("default", service(i), 3);
     }
   }

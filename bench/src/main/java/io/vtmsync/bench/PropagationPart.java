@@ -1,5 +1,6 @@
 package io.vtmsync.bench;
 
+import io.vtmsync.demo.ClusterScript;
 import io.vtmsync.demo.ClusterScript.PodState;
 import io.vtmsync.sink.SyncStatus;
 import io.vtmsync.sink.WriteResult;
@@ -59,7 +60,8 @@ final class PropagationPart implements BenchPart {
   private Map<String, List<Long>> measure(long debounce, int changes) throws Exception {
     Path dir = Files.createTempDirectory("bench-propagation");
     try (E2eRig rig = new E2eRig(dir, CLUSTERS, 10)) {
-      rig.cluster.createService(Services.nodePort("web", "Local"), Services.httpPort());
+      rig.cluster.createService(
+          ClusterScript.nodePortService("web", "Local", java.util.Map.of()), ClusterScript.HTTP);
       rig.cluster.scale("default", "web", 10);
       rig.startApp(rig.options(debounce));
       awaitAll(rig, Instant.EPOCH, Duration.ofSeconds(60));
