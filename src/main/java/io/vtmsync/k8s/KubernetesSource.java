@@ -101,7 +101,7 @@ public final class KubernetesSource extends ServiceSupport implements ClusterVie
     java.util.concurrent.atomic.AtomicLong counter =
         events.computeIfAbsent(kind, k -> new java.util.concurrent.atomic.AtomicLong());
     ResourceEventHandler<HasMetadata> handler =
-        new Handler(
+        new InformerHandler(
             kind,
             e -> {
               counter.incrementAndGet();
@@ -193,23 +193,5 @@ public final class KubernetesSource extends ServiceSupport implements ClusterVie
         .getOrDefault(kind, List.of())
         .forEach(i -> i.getIndexer().list().forEach(o -> out.add(type.cast(o))));
     return out;
-  }
-
-  private record Handler(String kind, Consumer<ResourceEvent> listener)
-      implements ResourceEventHandler<HasMetadata> {
-    @Override
-    public void onAdd(HasMetadata obj) {
-      listener.accept(new ResourceEvent(kind, ResourceEvent.Type.ADDED, null, obj));
-    }
-
-    @Override
-    public void onUpdate(HasMetadata before, HasMetadata after) {
-      listener.accept(new ResourceEvent(kind, ResourceEvent.Type.UPDATED, before, after));
-    }
-
-    @Override
-    public void onDelete(HasMetadata obj, boolean finalStateUnknown) {
-      listener.accept(new ResourceEvent(kind, ResourceEvent.Type.DELETED, obj, null));
-    }
   }
 }
