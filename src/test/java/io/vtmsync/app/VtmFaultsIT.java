@@ -177,4 +177,27 @@ class VtmFaultsIT {
       }
     }
   }
+
+  @Test
+  void a_cluster_that_comes_back_upgraded_is_written_with_its_new_api_version() throws Exception {
+    try (AppHarness h = new AppHarness(tmp.resolve("files"));
+        SimClusters vtm = new SimClusters(tmp.resolve("vtm"))) {
+      vtm.add(VtmSimulator.Options.defaults("box").withVersions("3.9", "5.2"));
+      h.service("web", Map.of());
+      h.cluster.scale("default", "web", 1);
+      h.start(vtm.configure(h.options()));
+      vtm.awaitMembers("box", POOL, "10.0.0.9:30080=active");
+      vtm.get("box").goDown();
+      h.cluster.scale("default", "web", 2);
+      Thread.sleep(500); // the lane fails against the dead box and backs off
+      vtm.get("box").setApiVersions("3.9", "5.2", "8.3"); // upgraded while down
+      vtm.get("box").clearRequests();
+      vtm.get("box").comeUp();
+      vtm.awaitMembers("box", POOL, "10.0.0.9:30080=active", "10.0.0.10:30080=active");
+      assertThat(vtm.get("box").requests())
+          .filteredOn(r -> r.method().equals("PUT"))
+          .isNotEmpty()
+          .allMatch(r -> r.path().startsWith("/api/tm/8.3/"));
+    }
+  }
 }
