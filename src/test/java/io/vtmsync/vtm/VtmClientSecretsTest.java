@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vtmsync.pool.Member;
 import io.vtmsync.sim.VtmSimulator;
+import io.vtmsync.testing.LogCapture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
