@@ -138,8 +138,13 @@ public final class VtmWriter extends LaneWriter {
     acked.put(pool, new Acked(List.copyOf(members), System.nanoTime()));
   }
 
+  /**
+   * Recently verified. The slack (a tenth of the period, at most 1 s) makes a pool verified one
+   * resync ago due at this resync, not at the next, when both periods are equal.
+   */
   private boolean fresh(Acked a) {
-    return System.nanoTime() - a.verifiedAtNanos() < verifyNanos;
+    long slack = Math.min(verifyNanos / 10, 1_000_000_000L);
+    return System.nanoTime() - a.verifiedAtNanos() < verifyNanos - slack;
   }
 
   private static boolean same(List<Member> a, List<Member> b) {
