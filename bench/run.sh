@@ -7,8 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# One Maven call: compile main, tests and bench/ (profile bench), and write the test class path.
-mvn ${MVN_FLAGS:-} -q -Pbench -DskipTests test-compile dependency:build-classpath \
+# One Maven call: compile main, tests and bench/ (profile bench), build the jar (the scale and
+# startup parts run it as a process), and write the test class path.
+mvn ${MVN_FLAGS:-} -q -Pbench -DskipTests package dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 
 # JMH forks its benchmark JVMs with this JVM's class path, so it must be the full one.

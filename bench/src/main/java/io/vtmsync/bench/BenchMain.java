@@ -14,7 +14,13 @@ public final class BenchMain {
 
   /** Every part, in run order; a new part (end-to-end, scale) is one more entry here. */
   static final List<BenchPart> PARTS =
-      List.of(new JmhPart(), new PropagationPart(), new BurstPart(), new SoakPart());
+      List.of(
+          new JmhPart(),
+          new PropagationPart(),
+          new BurstPart(),
+          new ScalePart(),
+          new StartupPart(),
+          new SoakPart());
 
   private BenchMain() {}
 

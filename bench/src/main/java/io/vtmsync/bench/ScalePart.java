@@ -1,0 +1,180 @@
+package io.vtmsync.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+
+/**
+ * Scale: 2,000 NodePort Services of 3 endpoints on 50 nodes, synced by the jar (its own process,
+ * {@code -Xmx256m}) to 10 simulated vTM clusters: first full convergence, memory, a steady-state
+ * window with nothing changed, then a node failure that touches 500 pools.
+ */
+final class ScalePart implements BenchPart {
+
+  static final long STEADY_MS = 35_000;
+  static final long PERIOD_MS = 30_000;
+  static final long LEAD_MS = 5_000;
+  private static final String OFFERED = "vtmsync_queue_offered_total{queue=\"pools\"}";
+
+  @Override
+  public String name() {
+    return "scale";
+  }
+
+  @Override
+  public String run(boolean quick) throws Exception {
+    ScaleFigures r = new ScaleFigures(quick ? 500 : 2000, quick ? 5 : 10);
+    Path dir = Path.of("target/bench/scale").toAbsolutePath();
+    List<String> names = IntStream.rangeClosed(1, r.clusters).mapToObj(i -> "c" + i).toList();
+    long setup = System.nanoTime();
+    try (ScaleWorld world = new ScaleWorld(r.services, r.services / 4);
+        VtmFleet fleet = new VtmFleet(dir.resolve("vtm"), names)) {
+      r.setupSeconds = (System.nanoTime() - setup) / 1e9;
+      Map<String, String> settings = new LinkedHashMap<>();
+      settings.put("k8s.master-url", world.kube.url());
+      settings.put("k8s.watch-pods", "false");
+      settings.put("sink.file.enabled", "false");
+      settings.put("sync.resync-period-ms", String.valueOf(PERIOD_MS));
+      settings.put("vtm.verify-period-ms", String.valueOf(PERIOD_MS));
+      settings.putAll(fleet.settings());
+      Path log = dir.resolve("scale.log");
+      r.log = Path.of("").toAbsolutePath().relativize(log).toString();
+      try (JarProcess app = JarProcess.start(List.of("-Xmx256m"), settings, log)) {
+        try {
+          measure(r, world, fleet, app);
+        } catch (IllegalStateException | java.io.IOException e) {
+          r.failure = e.getMessage();
+        }
+        r.oom = app.logText().contains("OutOfMemoryError");
+        if ((r.failure != null || r.oom) && app.process.isAlive()) {
+          r.histogram = app.jcmd("GC.class_histogram").lines().limit(20).toList();
+        }
+        r.exit = app.stop();
+        r.cleanStop = app.logText().contains("vtm-k8s-sync stopped");
+      }
+    }
+    return new ScaleReport(r).markdown();
+  }
+
+  private static void measure(ScaleFigures r, ScaleWorld world, VtmFleet fleet, JarProcess app)
+      throws Exception {
+    // (1) first full convergence: every cluster acknowledged the creation of every pool
+    Predicate<String> all = p -> ScaleWorld.index(p) >= 0;
+    Instant last = await(app, fleet, 201, all, app.started, r.services, "converge");
+    r.convergeMs = Duration.between(app.started, last).toMillis();
+    r.convergeCpuMs = app.cpuMillis();
+    r.convergePuts = fleet.count("PUT");
+    r.convergeGets = fleet.count("GET");
+    r.membersOk = fleet.members(pools(0, r.services), 3, "-");
+    // (2) memory
+    r.peakRssKb = app.statusKb("VmHWM");
+    r.heapKb = app.heapAfterGcKb();
+    r.jvm = app.gcAndMaxHeap();
+    // (3) steady state: nothing changes; the window holds a resync at which pools are read back
+    awaitReadTick(app, r.services, last);
+    steady(r, world, fleet, app);
+    // (4) node 0 fails: the pools of its Services lose one member on every cluster
+    int touched = world.onNode0;
+    long puts0 = fleet.count("PUT");
+    long gets0 = fleet.count("GET");
+    Instant fail = Instant.now();
+    world.failNode0();
+    Predicate<String> hit = p -> ScaleWorld.index(p) >= 0 && ScaleWorld.index(p) < touched;
+    r.failMs =
+        Duration.between(fail, await(app, fleet, 200, hit, fail, touched, "converge again"))
+            .toMillis();
+    Thread.sleep(2000); // late writes would show up here
+    r.failPuts = fleet.count("PUT") - puts0;
+    r.failGets = fleet.count("GET") - gets0;
+    Predicate<String> others = p -> ScaleWorld.index(p) >= touched;
+    r.untouchedWrites =
+        fleet.sims.stream()
+            .mapToLong(s -> VtmFleet.poolRequests(s, "PUT", -1, others, fail).size())
+            .sum();
+    r.failMembersOk = fleet.members(pools(0, touched), 2, "10.2.0.1:");
+  }
+
+  private static void steady(ScaleFigures r, ScaleWorld world, VtmFleet fleet, JarProcess app)
+      throws Exception {
+    double offered0 = app.metric(OFFERED);
+    long puts0 = fleet.count("PUT");
+    long gets0 = fleet.count("GET");
+    long cpu0 = app.cpuMillis();
+    long api0 = world.kube.requestCount();
+    long end = System.nanoTime() + STEADY_MS * 1_000_000;
+    while (System.nanoTime() < end) {
+      Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+      alive(app);
+    }
+    r.steadyCpuMs = app.cpuMillis() - cpu0;
+    r.steadyPuts = fleet.count("PUT") - puts0;
+    r.steadyGets = fleet.count("GET") - gets0;
+    r.steadyApi = world.kube.requestCount() - api0;
+    r.steadyOffered = (long) (app.metric(OFFERED) - offered0);
+  }
+
+  /**
+   * Finds the resync timer's phase (the planner's offered count jumps by every Service), then
+   * sleeps until {@code LEAD_MS} before the first resync at which every pool's verify period,
+   * counted from its creation, has passed: the steady window then covers a resync that reads every
+   * pool back.
+   */
+  private static void awaitReadTick(JarProcess app, int services, Instant lastWrite)
+      throws Exception {
+    double before = app.metric(OFFERED);
+    long deadline = System.nanoTime() + 2 * PERIOD_MS * 1_000_000;
+    while (app.metric(OFFERED) - before < services) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("no resync seen within " + 2 * PERIOD_MS / 1000 + " s");
+      }
+      alive(app);
+      Thread.sleep(250);
+    }
+    long tick = System.nanoTime();
+    long dueMs = Duration.between(Instant.now(), lastWrite).toMillis() + PERIOD_MS + 500;
+    long k = Math.max(0, (dueMs + PERIOD_MS - 1) / PERIOD_MS);
+    k = k == 0 ? 2 : k; // read back at this tick: fresh at the next, due at the one after
+    long sleepMs = (tick + k * PERIOD_MS * 1_000_000 - System.nanoTime()) / 1_000_000 - LEAD_MS;
+    Thread.sleep(Math.max(0, sleepMs));
+  }
+
+  /** Polls 4 times a second until {@link VtmFleet#allAccepted} holds; returns its answer. */
+  private static Instant await(
+      JarProcess app,
+      VtmFleet fleet,
+      int status,
+      Predicate<String> pools,
+      Instant after,
+      int n,
+      String what)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      alive(app);
+      Instant last = fleet.allAccepted(status, pools, after, n);
+      if (last != null) {
+        return last;
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("did not " + what + " within 10 minutes");
+  }
+
+  private static List<String> pools(int from, int to) {
+    return IntStream.range(from, to).mapToObj(ScaleWorld::pool).toList();
+  }
+
+  private static void alive(JarProcess app) throws Exception {
+    if (app.failed()) {
+      throw new IllegalStateException(
+          app.process.isAlive()
+              ? "the process logged an OutOfMemoryError"
+              : "the process died (exit " + app.process.exitValue() + ")");
+    }
+  }
+}
