@@ -96,7 +96,7 @@ final class ScaleWorld implements AutoCloseable {
 
   private void createService(int i) {
     String name = serviceName(i);
-    Service svc = Services.nodePort(name, "Local");
+    Service svc = io.vtmsync.demo.ClusterScript.nodePortService(name, "Local", java.util.Map.of());
     svc.getSpec().getPorts().get(0).setNodePort(30000 + i);
     client.services().resource(svc).create();
     List<Endpoint> endpoints = new ArrayList<>();
