@@ -13,5 +13,5 @@ mvn ${MVN_FLAGS:-} -q -Pbench -DskipTests package dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 
 # JMH forks its benchmark JVMs with this JVM's class path, so it must be the full one.
-exec java -Xmx256m -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
+exec java -Xmx256m ${BENCH_JAVA_OPTS:-} -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
   io.vtmsync.bench.BenchMain "$@"

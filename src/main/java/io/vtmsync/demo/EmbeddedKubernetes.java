@@ -84,6 +84,20 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   }
 
   /**
+   * Drops the requests the mock server recorded for {@code takeRequest()}: it keeps every one, so a
+   * long run (the soak benchmark) must drain them or the recording grows without bound.
+   */
+  public void forgetRequests() {
+    try {
+      while (server.takeRequest(1, java.util.concurrent.TimeUnit.MILLISECONDS) != null) {
+        // drained
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
    * Ends every open watch with an ERROR event carrying 410 Gone, the way an expired resourceVersion
    * does.
    */

@@ -99,11 +99,11 @@ final class ScaleReport {
         The steady window starts 5 s before the first resync at which every pool's verify \
         period, counted from its creation, has run out (the resync timer's phase is found from \
         the planner's `vtmsync_queue_offered_total`). A pool is read back at the first plan that \
-        comes at least `vtm.verify-period-ms` after its last read or write, so with both periods \
-        at 30 s each pool is read back at every other resync, about once a minute: the window \
-        holds that resync, which reads the pools back, and the next one, which finds them fresh \
-        and sends no request, i.e. about what a minute of steady state holds; the per-minute \
-        figures scale the 35 s by 60/35 and so overstate. A node change re-plans every exposed \
+        comes at least `vtm.verify-period-ms` (less a tenth of it, at most 1 s) after its last \
+        read or write, so with both periods at 30 s each pool is read back about once per resync: \
+        the window holds two resyncs, and pools whose last read fell late in the previous \
+        resync's work are still fresh at the next one; the per-minute figures scale the 35 s by \
+        60/35. A node change re-plans every exposed \
         Service: the unchanged pools cost no write, but those past their verify period are read \
         back then too (the GETs of the node-failure row).
         """);

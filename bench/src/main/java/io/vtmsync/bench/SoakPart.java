@@ -28,7 +28,7 @@ final class SoakPart implements BenchPart {
 
   @Override
   public String run(boolean quick) throws Exception {
-    Duration length = quick ? Duration.ofSeconds(30) : Duration.ofMinutes(10);
+    Duration length = Duration.ofSeconds(Long.getLong("bench.soak.seconds", quick ? 30 : 600));
     Path dir = Files.createTempDirectory("bench-soak");
     try (E2eRig rig = new E2eRig(dir, CLUSTERS, 20)) {
       Churn churn = new Churn(rig.cluster, SERVICES, new Random(20261125));
@@ -47,6 +47,7 @@ final class SoakPart implements BenchPart {
         changes++;
         if (System.nanoTime() > nextSample) {
           rig.sims.forEach(VtmSimulator::clearRequests);
+          rig.kube.forgetRequests();
           heap.add(heap.size() + " min " + heapAfterGc());
           nextSample += Duration.ofMinutes(1).toNanos();
         }
