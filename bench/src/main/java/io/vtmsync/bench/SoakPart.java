@@ -58,6 +58,8 @@ final class SoakPart implements BenchPart {
       }
       long churnEnd = System.nanoTime();
       SoakCheck.Result result = check.awaitConverged(Duration.ofMinutes(2));
+      rig.sims.forEach(VtmSimulator::clearRequests); // as before every sample: rig state only
+      rig.kube.forgetRequests();
       heap.add("end " + heapAfterGc());
       return report(length, changes, (System.nanoTime() - churnEnd) / 1_000_000, result, heap);
     }
