@@ -59,6 +59,22 @@ final class AppHarness implements AutoCloseable {
         ClusterScript.nodePortService(name, "Local", annotations), ClusterScript.HTTP);
   }
 
+  /**
+   * The common start: Service "web" with {@code pods} ready pods (on node-a, node-b, node-c in
+   * turn), the app started, and its pool file holding them.
+   */
+  AppHarness startWithWeb(int pods) throws Exception {
+    service("web", Map.of());
+    cluster.scale("default", "web", pods);
+    start(options());
+    awaitMembers(
+        "default-web-http",
+        java.util.List.of("10.0.0.9", "10.0.0.10", "10.0.0.11")
+            .subList(0, pods)
+            .toArray(String[]::new));
+    return this;
+  }
+
   Path file(String pool) {
     return dir.resolve(pool + ".json");
   }

@@ -7,7 +7,6 @@ import io.vtmsync.demo.EmbeddedKubernetes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,10 +20,7 @@ class ResilienceIT {
   @Test
   void a_watch_closed_with_410_gone_relists_and_later_changes_still_arrive() throws Exception {
     try (AppHarness h = new AppHarness(dir)) {
-      h.service("web", Map.of());
-      h.cluster.scale("default", "web", 1);
-      h.start(h.options());
-      h.awaitMembers("default-web-http", "10.0.0.9");
+      h.startWithWeb(1);
       for (int round = 0; round < 2; round++) {
         h.kube.expireWatches();
       }
@@ -40,10 +36,7 @@ class ResilienceIT {
   void after_an_api_server_restart_the_pools_were_kept_and_later_changes_still_arrive()
       throws Exception {
     try (AppHarness h = new AppHarness(dir)) {
-      h.service("web", Map.of());
-      h.cluster.scale("default", "web", 2);
-      h.start(h.options());
-      h.awaitMembers("default-web-http", "10.0.0.9", "10.0.0.10");
+      h.startWithWeb(2);
       String before = h.content("default-web-http");
       h.kube.stop();
       await()
@@ -70,10 +63,7 @@ class ResilienceIT {
   void a_restart_while_the_api_is_unreachable_keeps_the_files_and_reports_not_ready()
       throws Exception {
     try (AppHarness h = new AppHarness(dir)) {
-      h.service("web", Map.of());
-      h.cluster.scale("default", "web", 2);
-      h.start(h.options());
-      h.awaitMembers("default-web-http", "10.0.0.9", "10.0.0.10");
+      h.startWithWeb(2);
       h.app.close();
       String before = h.content("default-web-http");
       h.kube.stop();

@@ -16,10 +16,7 @@ class SyncIT {
   @Test
   void pods_scaling_terminating_and_a_node_going_not_ready_reach_the_pool_file() throws Exception {
     try (AppHarness h = new AppHarness(dir)) {
-      h.service("web", Map.of());
-      h.cluster.scale("default", "web", 3);
-      h.start(h.options());
-      h.awaitMembers("default-web-http", "10.0.0.9", "10.0.0.10", "10.0.0.11");
+      h.startWithWeb(3);
       h.cluster.scale("default", "web", 2);
       h.awaitMembers("default-web-http", "10.0.0.9", "10.0.0.10", "10.0.0.11=draining");
       h.cluster.finishTerminating("default", "web");
@@ -34,10 +31,7 @@ class SyncIT {
   void a_burst_of_100_endpointslice_updates_is_coalesced_into_a_handful_of_syncs()
       throws Exception {
     try (AppHarness h = new AppHarness(dir)) {
-      h.service("web", Map.of());
-      h.cluster.scale("default", "web", 3);
-      h.start(h.options());
-      h.awaitMembers("default-web-http", "10.0.0.9", "10.0.0.10", "10.0.0.11");
+      h.startWithWeb(3);
       String pod = h.cluster.pods("default", "web").get(1).name();
       long before = h.syncs();
       long start = System.nanoTime();
@@ -62,10 +56,7 @@ class SyncIT {
   void an_empty_plan_holds_the_last_members_and_a_deleted_service_gets_a_404_document()
       throws Exception {
     try (AppHarness h = new AppHarness(dir)) {
-      h.service("web", Map.of());
-      h.cluster.scale("default", "web", 1);
-      h.start(h.options());
-      h.awaitMembers("default-web-http", "10.0.0.9");
+      h.startWithWeb(1);
       h.cluster.scale("default", "web", 0);
       h.cluster.finishTerminating("default", "web");
       Thread.sleep(2500); // past a resync: still held

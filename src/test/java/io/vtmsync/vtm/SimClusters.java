@@ -36,6 +36,13 @@ final class SimClusters {
     return new VtmClient(config(sim, dir));
   }
 
+  /** A client of {@code sim} after it created pool "web" with one member and a note. */
+  static VtmClient clientWithWebPool(VtmSimulator sim, Path dir) {
+    VtmClient client = client(sim, dir);
+    client.putPool("web", java.util.List.of(io.vtmsync.pool.Member.active("10.0.0.1", 80)), "note");
+    return client;
+  }
+
   static PasswordSource.File passwordFile(Path dir, VtmSimulator sim, String password) {
     Path file = dir.resolve(sim.name() + "-password");
     write(file, password + "\n");

@@ -26,8 +26,7 @@ class VtmClientFailuresTest {
   void start(@TempDir Path tempDir) {
     dir = tempDir;
     sim = VtmSimulator.start(VtmSimulator.Options.defaults("faulty"));
-    client = SimClusters.client(sim, dir);
-    client.putPool("web", List.of(Member.active("10.0.0.1", 80)), "note");
+    client = SimClusters.clientWithWebPool(sim, dir);
   }
 
   @AfterEach

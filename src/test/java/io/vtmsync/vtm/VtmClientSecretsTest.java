@@ -3,7 +3,6 @@ package io.vtmsync.vtm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vtmsync.pool.Member;
 import io.vtmsync.sim.VtmSimulator;
 import io.vtmsync.testing.LogCapture;
 import java.nio.file.Path;
@@ -27,8 +26,7 @@ class VtmClientSecretsTest {
   void start(@TempDir Path tempDir) {
     dir = tempDir;
     sim = VtmSimulator.start(VtmSimulator.Options.defaults("secret"));
-    client = SimClusters.client(sim, dir);
-    client.putPool("web", List.of(Member.active("10.0.0.1", 80)), "note");
+    client = SimClusters.clientWithWebPool(sim, dir);
   }
 
   @AfterAll
