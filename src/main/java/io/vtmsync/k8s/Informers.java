@@ -1,7 +1,6 @@
 package io.vtmsync.k8s;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -23,7 +21,6 @@ import org.slf4j.LoggerFactory;
 final class Informers {
 
   static final String BY_SERVICE = "byService";
-  static final String BY_NODE = "byNode";
 
   private static final Logger LOG = LoggerFactory.getLogger(Informers.class);
 
@@ -102,25 +99,12 @@ final class Informers {
 
   private static SharedIndexInformer<EndpointSlice> sliceIndexes(
       SharedIndexInformer<EndpointSlice> i) {
-    return i.addIndexers(
-        Map.of(
-            BY_SERVICE, Informers::serviceKeys,
-            BY_NODE, Informers::nodeNames));
+    return i.addIndexers(Map.of(BY_SERVICE, Informers::serviceKeys));
   }
 
   static List<String> serviceKeys(EndpointSlice s) {
     Map<String, String> labels = s.getMetadata().getLabels();
     String svc = labels == null ? null : labels.get(KubeNames.SERVICE_NAME_LABEL);
     return svc == null ? List.of() : List.of(KubeNames.key(s.getMetadata().getNamespace(), svc));
-  }
-
-  static List<String> nodeNames(EndpointSlice s) {
-    return s.getEndpoints() == null
-        ? List.of()
-        : s.getEndpoints().stream()
-            .map(Endpoint::getNodeName)
-            .filter(Objects::nonNull)
-            .distinct()
-            .toList();
   }
 }

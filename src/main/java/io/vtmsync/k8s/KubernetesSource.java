@@ -135,11 +135,6 @@ public final class KubernetesSource extends ServiceSupport implements ClusterVie
         EndpointSlice.class);
   }
 
-  /** EndpointSlices with an endpoint on that node. */
-  public List<EndpointSlice> endpointSlicesOnNode(String node) {
-    return indexed(Kinds.ENDPOINT_SLICES, Informers.BY_NODE, node, EndpointSlice.class);
-  }
-
   @Override
   public Optional<Node> node(String name) {
     return get(Kinds.NODES, null, name, Node.class);

@@ -84,8 +84,4 @@ public record PoolPlan(
   public PoolPlan triggeredAt(long nanos) {
     return new PoolPlan(pool, service, clusters, code, error, members, nanos);
   }
-
-  public PoolPlan withError(int newCode, String newError) {
-    return failed(pool, service, clusters, newCode, newError);
-  }
 }

@@ -3,7 +3,6 @@ package io.vtmsync.sink;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The latest result per target and pool, and counters: what status, health and metrics report. Sink
@@ -15,7 +14,6 @@ public final class SyncStatus {
   public record Entry(WriteResult last, Instant at, Instant lastSuccess) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-  private final Map<WriteResult.Outcome, AtomicLong> counts = new ConcurrentHashMap<>();
   private volatile java.util.function.Consumer<WriteResult> listener = r -> {};
 
   /** Called with every result recorded (metrics count writes and lag here). */
@@ -61,7 +59,6 @@ public final class SyncStatus {
     entries.put(
         r.target() + "/" + r.pool(),
         new Entry(r, now, success ? now : old == null ? null : old.lastSuccess()));
-    counts.computeIfAbsent(r.outcome(), o -> new AtomicLong()).incrementAndGet();
     listener.accept(r);
     boolean same =
         old != null
@@ -74,10 +71,5 @@ public final class SyncStatus {
 
   public Map<String, Entry> entries() {
     return Map.copyOf(entries);
-  }
-
-  public long count(WriteResult.Outcome outcome) {
-    AtomicLong c = counts.get(outcome);
-    return c == null ? 0 : c.get();
   }
 }

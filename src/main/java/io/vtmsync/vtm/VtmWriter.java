@@ -129,11 +129,6 @@ public final class VtmWriter extends LaneWriter {
         : Optional.empty();
   }
 
-  /** Forgets what a cluster acknowledged, so that the next plan reads every pool back. */
-  public void forget() {
-    acked.clear();
-  }
-
   private void remember(String pool, List<Member> members) {
     acked.put(pool, new Acked(List.copyOf(members), System.nanoTime()));
   }
