@@ -41,14 +41,13 @@ public final class AppConfiguration implements CamelConfiguration {
     LOG.info("Kubernetes API {}", client.getMasterUrl());
     ctx.addService(closing(client));
     KubernetesSource source = new KubernetesSource(client, s.namespaces(), s.watchPods());
-    KubernetesClient electionClient =
-        KubeClients.create(s.kubeconfig(), s.context(), s.masterUrl(), s.watchReconnectMs());
     org.apache.camel.cluster.CamelClusterService cluster =
-        io.vtmsync.ha.ClusterServices.create(s.ha(), electionClient);
+        io.vtmsync.ha.ClusterServices.create(
+            s.ha(),
+            () ->
+                KubeClients.create(
+                    s.kubeconfig(), s.context(), s.masterUrl(), s.watchReconnectMs()));
     ctx.addService(cluster);
-    if (!s.ha().enabled()) {
-      electionClient.close();
-    }
     ctx.addService(source);
     org.apache.camel.health.HealthCheckRegistry health =
         org.apache.camel.health.HealthCheckRegistry.get(ctx);

@@ -17,15 +17,23 @@ public final class ClusterServices {
 
   private ClusterServices() {}
 
+  /** A source of Kubernetes clients that may fail to read its kubeconfig. */
+  @FunctionalInterface
+  public interface Clients {
+    KubernetesClient create() throws java.io.IOException;
+  }
+
   /**
-   * @param client a client of its own: the cluster service closes it when it stops
+   * @param clients makes the election's own client (only when election is on): the cluster service
+   *     closes it when it stops
    */
-  public static CamelClusterService create(HaSettings ha, KubernetesClient client) {
+  public static CamelClusterService create(HaSettings ha, Clients clients)
+      throws java.io.IOException {
     if (!ha.enabled()) {
       return new SoloClusterService();
     }
     KubernetesConfiguration config = new KubernetesConfiguration();
-    config.setKubernetesClient(client);
+    config.setKubernetesClient(clients.create());
     KubernetesClusterService service = new KubernetesClusterService(config);
     service.setId("kubernetes-lease");
     service.setLeaseResourceType(LeaseResourceType.Lease);
