@@ -60,6 +60,11 @@ public final class ClusterScript {
               .withContainerPort(80)
               .build());
 
+  /** A Ready node with one InternalIP, as the tests and benchmarks use. */
+  public static Node readyNode(String name, String ip) {
+    return Objects.node(name, ip, true);
+  }
+
   /** An exposed NodePort Service with one {@code http} port, as the tests and benchmarks use. */
   public static Service nodePortService(
       String name, String trafficPolicy, Map<String, String> annotations) {

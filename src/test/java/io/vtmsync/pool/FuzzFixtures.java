@@ -2,7 +2,6 @@ package io.vtmsync.pool;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -89,21 +88,7 @@ final class FuzzFixtures {
   }
 
   static HasMetadata node(String name, String ip) {
-    return new NodeBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .endMetadata()
-        .withNewStatus()
-        .addNewAddress()
-        .withType("InternalIP")
-        .withAddress(ip)
-        .endAddress()
-        .addNewCondition()
-        .withType("Ready")
-        .withStatus("True")
-        .endCondition()
-        .endStatus()
-        .build();
+    return io.vtmsync.demo.ClusterScript.readyNode(name, ip);
   }
 
   static Service service(String ns, String name, String policy, Map<String, String> ann) {

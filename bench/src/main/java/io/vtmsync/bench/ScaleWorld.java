@@ -1,6 +1,5 @@
 package io.vtmsync.bench;
 
-import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder;
@@ -133,22 +132,7 @@ final class ScaleWorld implements AutoCloseable {
   }
 
   private static io.fabric8.kubernetes.api.model.Node node(int n) {
-    return new NodeBuilder()
-        .withNewMetadata()
-        .withName(nodeName(n))
-        .addToLabels("kubernetes.io/hostname", nodeName(n))
-        .endMetadata()
-        .withNewStatus()
-        .addNewAddress()
-        .withType("InternalIP")
-        .withAddress("10.2.0." + (n + 1))
-        .endAddress()
-        .addNewCondition()
-        .withType("Ready")
-        .withStatus("True")
-        .endCondition()
-        .endStatus()
-        .build();
+    return io.vtmsync.demo.ClusterScript.readyNode(nodeName(n), "10.2.0." + (n + 1));
   }
 
   @Override
