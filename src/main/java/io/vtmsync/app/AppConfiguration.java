@@ -9,6 +9,7 @@ import io.vtmsync.k8s.PoolKeys;
 import io.vtmsync.pool.PoolPlanner;
 import io.vtmsync.pool.PoolRegistry;
 import io.vtmsync.pool.SafeWritePolicy;
+import io.vtmsync.pool.Sweep;
 import io.vtmsync.queue.WorkQueueComponent;
 import io.vtmsync.sink.FanOut;
 import io.vtmsync.sink.FileSink;
@@ -76,6 +77,7 @@ public final class AppConfiguration implements CamelConfiguration {
     r.bind("poolKeys", new PoolKeys(source, exposure, pools::services));
     r.bind("poolPlanner", new PoolPlanner(source, exposure, s.notReadyGuardPercent()));
     r.bind("poolRegistry", pools);
+    r.bind("sweep", new Sweep(source::services, exposure, pools, s.namespaces()));
     r.bind("fanOut", new FanOut(s.fileEnabled(), List.copyOf(s.vtm().names())));
     VtmLanes.bindWriters(ctx, s, metrics);
     FileSink files =

@@ -176,6 +176,9 @@ final class AppMetrics implements RequestObserver {
     Gauge.builder("vtmsync.pool.conflicts", () -> pools.conflicts().size())
         .description("Pool names claimed by more than one Service")
         .register(registry);
+    Gauge.builder("vtmsync.services.held", () -> pools.held().size())
+        .description("Exposed Services whose settings fail: their pools are held as they were")
+        .register(registry);
   }
 
   private static double on(boolean b) {

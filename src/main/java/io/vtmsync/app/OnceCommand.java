@@ -40,6 +40,7 @@ final class OnceCommand {
       }
       WorkQueueComponent queues = app.context().getComponent("workqueue", WorkQueueComponent.class);
       queues.queue("pools").offerAll(app.bean("poolKeys", PoolKeys.class).all());
+      queues.queue("sweep").offerAll(java.util.List.of("sweep")); // orphans too, not by the timer
       if (!waitFor(() -> settled(queues), deadline)) {
         out.println(
             "once: work still pending after " + timeout.toSeconds() + " s: " + pending(queues));

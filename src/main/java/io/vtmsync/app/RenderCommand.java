@@ -16,6 +16,7 @@ import io.vtmsync.k8s.SnapshotView;
 import io.vtmsync.pool.BackendMode;
 import io.vtmsync.pool.PoolPlan;
 import io.vtmsync.pool.PoolPlanner;
+import io.vtmsync.pool.ServicePlan;
 import io.vtmsync.vtm.ServiceDiscoveryJson;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +99,12 @@ public final class RenderCommand {
     } catch (IllegalArgumentException e) {
       return error(key, 400, e.getMessage());
     }
-    return new PoolPlanner(view, new ExposureReader(defaults), 50).plan(svc.get(), spec).get(0);
+    ServicePlan planned =
+        new PoolPlanner(view, new ExposureReader(defaults), 50).plan(svc.get(), spec);
+    if (!planned.pools().isEmpty()) {
+      return planned.pools().get(0);
+    }
+    return error(key, 400, planned.held() ? planned.heldBecause() : planned.problems().get(0));
   }
 
   private static Exposure.Spec spec(Exposure annotated, ExposureDefaults d, Map<String, String> f) {

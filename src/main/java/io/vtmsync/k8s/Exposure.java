@@ -10,8 +10,34 @@ public sealed interface Exposure {
   /** The Service is not ours to sync. */
   record NotExposed() implements Exposure {}
 
-  /** The Service opted in but its settings are wrong; the message names the bad value. */
-  record Invalid(String message) implements Exposure {}
+  /**
+   * The Service opted in but its settings are wrong; the message names the bad value.
+   *
+   * @param names what still names its pools (the pool or port annotations parsed), or null when the
+   *     names cannot be told: such a Service keeps what it published before, and a pool it never
+   *     published gets no document
+   */
+  record Invalid(String message, Names names) implements Exposure {
+    public Invalid(String message) {
+      this(message, null);
+    }
+  }
+
+  /**
+   * What names a Service's pools: an explicit pool name, or one derived per selected port.
+   *
+   * @param pool the {@code pool} annotation, or null
+   * @param ports port names; empty = the Service's only port; {@code ["*"]} = all ports
+   */
+  record Names(String pool, List<String> ports) {
+    public Names {
+      ports = List.copyOf(ports);
+    }
+
+    public boolean allPorts() {
+      return ports.equals(List.of("*"));
+    }
+  }
 
   /**
    * The Service opted in.
@@ -36,6 +62,10 @@ public sealed interface Exposure {
 
     public boolean allPorts() {
       return ports.equals(List.of("*"));
+    }
+
+    public Names names() {
+      return new Names(pool, ports);
     }
   }
 }

@@ -35,7 +35,26 @@ public final class ExposureReader {
       }
       return spec(ann, configured == null ? "" : configured);
     } catch (IllegalArgumentException e) {
-      return new Exposure.Invalid("Service '" + KubeNames.key(service) + "': " + e.getMessage());
+      return new Exposure.Invalid(
+          "Service '" + KubeNames.key(service) + "': " + e.getMessage(),
+          names(ann, configured == null ? "" : configured));
+    }
+  }
+
+  /**
+   * The pool naming of a Service whose settings failed, when it can still be told: a valid pool
+   * annotation, or (without one) a valid port selection. An invalid pool annotation names nothing:
+   * deriving a name from the ports would guess at a pool the user did not ask for.
+   */
+  private static Exposure.Names names(Map<String, String> ann, String configuredPorts) {
+    String pool = ann.get(Annotations.POOL);
+    if (pool != null) {
+      return PoolName.isValid(pool) ? new Exposure.Names(pool, List.of()) : null;
+    }
+    try {
+      return new Exposure.Names(null, ports(ann.getOrDefault(Annotations.PORT, configuredPorts)));
+    } catch (IllegalArgumentException e) {
+      return null;
     }
   }
 

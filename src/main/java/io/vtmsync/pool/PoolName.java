@@ -19,13 +19,17 @@ public final class PoolName {
   /** Returns the name, or throws with a message that says what a valid name looks like. */
   public static String require(String name) {
     if (!isValid(name)) {
-      throw new IllegalArgumentException(
-          "invalid pool name '"
-              + name
-              + "': use 1-200 characters from A-Z a-z 0-9 . _ -, not starting with '.' or '-',"
-              + " without '..'");
+      throw new IllegalArgumentException(problem(name));
     }
     return name;
+  }
+
+  /** What is wrong with an invalid name, and what a valid one looks like. */
+  public static String problem(String name) {
+    return "invalid pool name '"
+        + name
+        + "': use 1-200 characters from A-Z a-z 0-9 . _ -, not starting with '.' or '-',"
+        + " without '..'";
   }
 
   /** The default pool name of a Service port: {@code <namespace>-<service>-<port name|number>}. */

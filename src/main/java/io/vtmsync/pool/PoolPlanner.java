@@ -31,62 +31,95 @@ public final class PoolPlanner {
 
   /** The pools of the Service {@code namespace/name}; empty when it is gone or not exposed. */
   public List<PoolPlan> plan(String serviceKey) {
+    return planService(serviceKey).pools();
+  }
+
+  /**
+   * The Service {@code namespace/name} planned whole: its pools, and whether it is held because its
+   * settings failed (then its plans are 400s under the names its settings still give).
+   */
+  public ServicePlan planService(String serviceKey) {
     String[] ns = KubeNames.split(serviceKey);
     Optional<Service> svc = view.service(ns[0], ns[1]);
     if (svc.isEmpty()) {
-      return List.of();
+      return ServicePlan.none(serviceKey);
     }
     Exposure e = exposure.read(svc.get());
     if (e instanceof Exposure.Invalid invalid) {
-      return List.of(
-          PoolPlan.failed(
-              fallbackName(svc.get()),
-              serviceKey,
-              Set.of(),
-              PoolPlan.BAD_INPUT,
-              invalid.message()));
+      return held(svc.get(), invalid.names(), Set.of(), invalid.message());
     }
-    return e instanceof Exposure.Spec spec ? plan(svc.get(), spec) : List.of();
+    return e instanceof Exposure.Spec spec ? plan(svc.get(), spec) : ServicePlan.none(serviceKey);
   }
 
   /** The pools of a Service under the given settings (the render command passes its flags). */
-  public List<PoolPlan> plan(Service svc, Exposure.Spec spec) {
+  public ServicePlan plan(Service svc, Exposure.Spec spec) {
     String key = KubeNames.key(svc);
     List<ServicePort> ports;
     try {
       ports = PortSelection.select(svc, spec);
     } catch (PlanException ex) {
-      String name = spec.pool() != null ? spec.pool() : fallbackName(svc);
-      return List.of(PoolPlan.failed(name, key, spec.clusters(), ex.code(), ex.getMessage()));
+      return held(svc, spec.names(), spec.clusters(), ex.getMessage());
     }
     MemberPlanner members =
         new MemberPlanner(view, NodeEligibility.assess(view.nodes(), notReadyGuardPercent));
     List<PoolPlan> out = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
     for (ServicePort port : ports) {
-      out.add(planPort(members, svc, port, spec));
+      String pool = spec.pool() != null ? spec.pool() : derived(svc, PortSelection.label(port));
+      if (PoolName.isValid(pool)) {
+        out.add(planPort(members, svc, port, spec, pool));
+      } else {
+        // Only a port name the API server refuses gets here: no file may be named after it.
+        problems.add(
+            "Service '"
+                + key
+                + "' port '"
+                + PortSelection.label(port)
+                + "': "
+                + PoolName.problem(pool));
+      }
     }
-    return out;
+    return ServicePlan.of(key, out).withProblems(problems);
+  }
+
+  /**
+   * The names a Service's settings give its pools, when they can be told: its pool annotation, or
+   * one derived name per selected port (every port for {@code *}; the only port when none is
+   * named). Used for held Services, so that a pool never published gets its 400 document under the
+   * name it would have had.
+   */
+  public static List<String> poolNames(Service svc, Exposure.Names names) {
+    if (names == null) {
+      return List.of();
+    }
+    if (names.pool() != null) {
+      return List.of(names.pool());
+    }
+    List<ServicePort> all =
+        svc.getSpec() == null || svc.getSpec().getPorts() == null
+            ? List.of()
+            : svc.getSpec().getPorts();
+    List<String> labels =
+        names.allPorts() || (names.ports().isEmpty() && all.size() == 1)
+            ? all.stream().map(PortSelection::label).toList()
+            : names.ports();
+    return labels.stream().map(l -> derived(svc, l)).filter(PoolName::isValid).distinct().toList();
+  }
+
+  private static ServicePlan held(
+      Service svc, Exposure.Names names, Set<String> clusters, String message) {
+    String key = KubeNames.key(svc);
+    String error = naming(key, message);
+    List<PoolPlan> plans =
+        poolNames(svc, names).stream()
+            .map(pool -> PoolPlan.failed(pool, key, clusters, PoolPlan.BAD_INPUT, error))
+            .toList();
+    return ServicePlan.held(key, plans, error);
   }
 
   private PoolPlan planPort(
-      MemberPlanner members, Service svc, ServicePort port, Exposure.Spec spec) {
+      MemberPlanner members, Service svc, ServicePort port, Exposure.Spec spec, String pool) {
     String key = KubeNames.key(svc);
-    String label = PortSelection.label(port);
-    String pool =
-        spec.pool() != null
-            ? spec.pool()
-            : PoolName.derive(svc.getMetadata().getNamespace(), svc.getMetadata().getName(), label);
-    try {
-      PoolName.require(pool);
-    } catch (IllegalArgumentException ex) {
-      // Only a port name the API server refuses gets here; the plan must still name a safe file.
-      return PoolPlan.failed(
-          fallbackName(svc),
-          key,
-          spec.clusters(),
-          PoolPlan.BAD_INPUT,
-          "Service '" + key + "' port '" + label + "': " + ex.getMessage());
-    }
     try {
       return PoolPlan.of(pool, key, spec.clusters(), members(members, svc, port, spec));
     } catch (PlanException ex) {
@@ -163,7 +196,8 @@ public final class PoolPlanner {
         : "Service '" + service + "': " + message;
   }
 
-  private static String fallbackName(Service svc) {
-    return svc.getMetadata().getNamespace() + "-" + svc.getMetadata().getName();
+  private static String derived(Service svc, String portLabel) {
+    return PoolName.derive(
+        svc.getMetadata().getNamespace(), svc.getMetadata().getName(), portLabel);
   }
 }

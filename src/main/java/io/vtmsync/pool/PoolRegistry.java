@@ -24,6 +24,7 @@ public final class PoolRegistry {
   private final Map<String, Set<String>> poolsByService = new HashMap<>();
   private final Map<String, Set<String>> clustersByPool = new HashMap<>();
   private final Map<String, String> conflicts = new HashMap<>();
+  private final HeldServices problems = new HeldServices();
   private volatile Consumer<String> wake = key -> {};
 
   /** Called with a Service key that must be planned again (it may now own a pool). */
@@ -35,43 +36,76 @@ public final class PoolRegistry {
    * Records the Service's plans; returns what its sinks must apply (plans plus removals), stamped
    * with the time of the event that triggered them.
    */
-  public List<PoolPlan> claim(String service, List<PoolPlan> plans, long triggeredAtNanos) {
-    return claim(service, plans).stream().map(p -> p.triggeredAt(triggeredAtNanos)).toList();
+  public List<PoolPlan> claim(String service, ServicePlan plan, long triggeredAtNanos) {
+    return claim(service, plan).stream().map(p -> p.triggeredAt(triggeredAtNanos)).toList();
   }
 
-  /** Records the Service's plans; returns what its sinks must apply (plans plus removals). */
+  /** Records plans of a Service whose settings are valid (tests, benchmarks). */
   public List<PoolPlan> claim(String service, List<PoolPlan> plans) {
+    return claim(service, ServicePlan.of(service, plans));
+  }
+
+  /**
+   * Records the Service's plans; returns what its sinks must apply. A pool the Service published
+   * before and no longer plans is removed, unless the Service is held (its settings failed): then
+   * every such pool gets the held Service's error instead, which no sink writes over a pool it has
+   * (bad input is not a removal).
+   */
+  public List<PoolPlan> claim(String service, ServicePlan plan) {
     List<PoolPlan> out = new ArrayList<>();
     List<String> toWake = new ArrayList<>();
     synchronized (this) {
       Set<String> now = new HashSet<>();
-      plans.forEach(p -> now.add(p.pool()));
+      plan.pools().forEach(p -> now.add(p.pool()));
       for (String pool : poolsByService.getOrDefault(service, Set.of())) {
-        if (!now.contains(pool)) {
+        if (now.contains(pool)) {
+          continue;
+        }
+        if (plan.held()) {
+          now.add(pool);
+          Set<String> clusters = clustersByPool.getOrDefault(pool, Set.of());
+          offer(
+              service,
+              PoolPlan.failed(pool, service, clusters, PoolPlan.BAD_INPUT, plan.heldBecause()),
+              out);
+        } else {
           release(service, pool, out, toWake);
         }
       }
-      for (PoolPlan plan : plans) {
-        TreeSet<String> who = claimants.computeIfAbsent(plan.pool(), k -> new TreeSet<>());
-        who.add(service);
-        if (who.first().equals(service)) {
-          clustersByPool.put(plan.pool(), plan.clusters());
-          if (who.size() == 1) {
-            conflicts.remove(plan.pool()); // the owner planned again does not end a conflict
-          }
-          out.add(plan);
-        } else {
-          conflict(plan, who.first());
-        }
+      for (PoolPlan p : plan.pools()) {
+        offer(service, p, out);
       }
       if (now.isEmpty()) {
         poolsByService.remove(service);
       } else {
         poolsByService.put(service, now);
       }
+      problems.report(service, plan, now.isEmpty());
     }
     toWake.forEach(wake);
     return out;
+  }
+
+  /** The plan goes out when its Service owns the pool (first claimant in name order). */
+  private void offer(String service, PoolPlan plan, List<PoolPlan> out) {
+    TreeSet<String> who = claimants.computeIfAbsent(plan.pool(), k -> new TreeSet<>());
+    who.add(service);
+    if (!who.first().equals(service)) {
+      conflict(plan, who.first());
+      return;
+    }
+    if (!plan.ok() && plan.clusters().isEmpty() && clustersByPool.containsKey(plan.pool())) {
+      // An error keeps the clusters the pool went to (its annotation may be what failed).
+      plan =
+          PoolPlan.failed(
+              plan.pool(), service, clustersByPool.get(plan.pool()), plan.code(), plan.error());
+    } else {
+      clustersByPool.put(plan.pool(), plan.clusters());
+    }
+    if (who.size() == 1) {
+      conflicts.remove(plan.pool()); // the owner planned again does not end a conflict
+    }
+    out.add(plan);
   }
 
   private void release(String service, String pool, List<PoolPlan> out, List<String> toWake) {
@@ -130,6 +164,16 @@ public final class PoolRegistry {
   /** Pool name to conflict message, for status and health. */
   public synchronized Map<String, String> conflicts() {
     return Map.copyOf(conflicts);
+  }
+
+  /** Services held because their settings fail, with the reason: for metrics and status. */
+  public synchronized Map<String, String> held() {
+    return problems.held();
+  }
+
+  /** Pool names some Service claims now. */
+  public synchronized Set<String> pools() {
+    return Set.copyOf(claimants.keySet());
   }
 
   public synchronized int poolCount() {

@@ -6,8 +6,8 @@ import java.util.Locale;
 /**
  * The fail-static rules every sink applies before it writes: an empty plan (nothing ready in
  * Kubernetes) does not wipe a target that has members unless the operator chose {@code apply}; and
- * an error plan (bad annotation, conflict, source trouble) never replaces good members. Removals
- * are explicit decisions and always go through.
+ * an error plan (bad annotation, conflict, source trouble) never changes a pool the target has.
+ * Removals are explicit decisions and always go through.
  */
 public final class SafeWritePolicy {
 
@@ -40,16 +40,19 @@ public final class SafeWritePolicy {
   }
 
   /**
-   * @param current the target's members now, or null when the target has no pool yet
+   * @param current the target's members now, or null when the target has no pool yet (or only an
+   *     error document, which a newer error may replace)
    */
   public Decision decide(List<Member> current, PoolPlan plan) {
-    boolean targetHasMembers = current != null && !current.isEmpty();
-    if (plan.removed() || !targetHasMembers || plan.ok() && !plan.empty()) {
+    if (plan.removed() || plan.ok() && !plan.empty()) {
       return Decision.WRITE;
     }
     if (plan.empty()) {
-      return emptyPool == EmptyPool.HOLD ? Decision.HOLD_EMPTY : Decision.WRITE;
+      boolean targetHasMembers = current != null && !current.isEmpty();
+      return targetHasMembers && emptyPool == EmptyPool.HOLD ? Decision.HOLD_EMPTY : Decision.WRITE;
     }
-    return Decision.HOLD_ERROR;
+    // Bad input or a conflict is not a statement about the backends: an error never changes a
+    // pool the target has, not even an empty one; it only names a pool the target lacks.
+    return current == null ? Decision.WRITE : Decision.HOLD_ERROR;
   }
 }

@@ -31,4 +31,14 @@ public final class FanOut {
     }
     return out;
   }
+
+  /** Where a sweep goes: every target, each to list its own pools. */
+  public List<String> sweeps() {
+    List<String> out = new ArrayList<>();
+    if (fileSink) {
+      out.add("direct:sweep-file");
+    }
+    clusters.forEach(c -> out.add("workqueue:vtm-" + c));
+    return out;
+  }
 }

@@ -4,7 +4,9 @@ import io.vtmsync.pool.Member;
 import io.vtmsync.pool.PoolDiff;
 import io.vtmsync.pool.PoolName;
 import io.vtmsync.pool.PoolPlan;
+import io.vtmsync.pool.PublishedPools;
 import io.vtmsync.pool.SafeWritePolicy;
+import io.vtmsync.vtm.ManagedNote;
 import io.vtmsync.vtm.ServiceDiscoveryJson;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -64,7 +66,7 @@ public final class FileSink {
       return result(
           plan, existed ? WriteResult.Outcome.REMOVED : WriteResult.Outcome.UNCHANGED, null);
     }
-    byte[] next = ServiceDiscoveryJson.render(plan);
+    byte[] next = ServiceDiscoveryJson.render(plan, ManagedNote.fileMark(plan.service()));
     if (current != null && Arrays.equals(current, next)) {
       return result(plan, WriteResult.Outcome.UNCHANGED, null);
     }
@@ -94,14 +96,53 @@ public final class FileSink {
     return file;
   }
 
+  /**
+   * The members a file holds, or null when it holds none to protect: no file, a damaged one, or an
+   * error document (which a newer error may replace).
+   */
   private static List<Member> members(byte[] content) {
     if (content == null) {
       return null;
     }
     try {
-      return ServiceDiscoveryJson.parse(content).members();
+      ServiceDiscoveryJson.Parsed doc = ServiceDiscoveryJson.parse(content);
+      return doc.backends() ? doc.members() : null;
     } catch (IllegalArgumentException e) {
       return null; // not ours or damaged: overwrite it with the plan
+    }
+  }
+
+  /**
+   * The sweep of this directory: the removals due for pool files we wrote (their mark names a
+   * Service) that no Service publishes any more. Lists the directory once and reads back only files
+   * whose name is not published; a file without our mark is never touched.
+   */
+  public List<PoolPlan> orphans(PublishedPools published) throws IOException {
+    List<PoolPlan> out = new java.util.ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    try (var files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        String name = f.getFileName().toString();
+        String pool = name.endsWith(".json") ? name.substring(0, name.length() - 5) : "";
+        if (!PoolName.isValid(pool) || published.pools().contains(pool)) {
+          continue;
+        }
+        owner(f)
+            .filter(owner -> published.orphaned(pool, owner))
+            .ifPresent(owner -> out.add(published.removal(pool, owner, java.util.Set.of())));
+      }
+    }
+    return out;
+  }
+
+  /** The Service our mark in a pool file names, if the file is ours. */
+  private static java.util.Optional<String> owner(Path file) {
+    try {
+      return ManagedNote.owner(ServiceDiscoveryJson.parse(Files.readAllBytes(file)).info());
+    } catch (IOException | IllegalArgumentException e) {
+      return java.util.Optional.empty(); // unreadable or not a document: not ours to touch
     }
   }
 

@@ -2,11 +2,13 @@ package io.vtmsync.vtm;
 
 import io.vtmsync.pool.PoolDiff;
 import io.vtmsync.pool.PoolPlan;
+import io.vtmsync.pool.PublishedPools;
 import io.vtmsync.pool.SafeWritePolicy;
 import io.vtmsync.sink.WriteResult;
 import io.vtmsync.sink.WriteResult.Outcome;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What every vTM lane writer shares: the rules (write policy, removed-pool policy, adoption), the
@@ -67,6 +69,36 @@ abstract class LaneWriter implements PoolWriter {
       if (e.status() == VtmException.NO_STATUS) {
         client.invalidate(); // unreachable: it may come back upgraded, so negotiate again
         unreachable();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The sweep of this cluster: the removals due for pools we created (our note names a Service)
+   * that no Service publishes any more. Lists the pools once and reads back only names not
+   * published; a pool without our note is never touched. The removals go back into this lane's
+   * queue, where the removed-pool policy applies to them as to a removal seen live.
+   */
+  @Override
+  public final List<PoolPlan> orphans(PublishedPools published) {
+    try {
+      List<PoolPlan> out = new java.util.ArrayList<>();
+      for (String pool : client.listPools()) {
+        if (published.pools().contains(pool)) {
+          continue;
+        }
+        client
+            .getPool(pool)
+            .flatMap(p -> ManagedNote.owner(p.note()))
+            .filter(owner -> published.orphaned(pool, owner))
+            .ifPresent(owner -> out.add(published.removal(pool, owner, Set.of(cluster()))));
+      }
+      health.succeeded();
+      return out;
+    } catch (VtmException e) {
+      if (e.retryable()) {
+        health.failed(e);
       }
       throw e;
     }

@@ -9,6 +9,9 @@ public interface PoolWriter {
   /** Writes one plan; throws a retryable {@link VtmException} for the lane to retry later. */
   WriteResult write(PoolPlan plan);
 
+  /** The removals due for pools we own on this cluster that nothing publishes any more. */
+  java.util.List<PoolPlan> orphans(io.vtmsync.pool.PublishedPools published);
+
   /** Periodic liveness signal for the cluster's plugin; nothing by default. */
   default void heartbeat() {}
 

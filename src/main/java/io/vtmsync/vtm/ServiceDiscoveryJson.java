@@ -26,6 +26,15 @@ public final class ServiceDiscoveryJson {
   private ServiceDiscoveryJson() {}
 
   public static byte[] render(PoolPlan plan) {
+    return render(plan, null);
+  }
+
+  /**
+   * As {@link #render(PoolPlan)}, plus an {@code info} text when not null: the file sink's
+   * ownership mark. {@code info} is an optional field of the plugin format that vTM's own
+   * BuiltIn-PCS_PPS plugin sends (facts file section 12), so vTM accepts it.
+   */
+  public static byte[] render(PoolPlan plan, String info) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 48 * plan.members().size());
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.writeStartObject();
@@ -35,6 +44,9 @@ public final class ServiceDiscoveryJson {
         writeNodes(g, plan.members());
       } else {
         g.writeStringField("error", plan.error());
+      }
+      if (info != null) {
+        g.writeStringField("info", info);
       }
       g.writeEndObject();
     } catch (IOException e) {
@@ -61,7 +73,13 @@ public final class ServiceDiscoveryJson {
   }
 
   /** What a document says: its code and, for 200, its members. */
-  public record Parsed(int code, String error, List<Member> members) {}
+  public record Parsed(int code, String error, List<Member> members, String info) {
+
+    /** A document that says something about backends (200 or 204), not an error. */
+    public boolean backends() {
+      return code == 200 || code == 204;
+    }
+  }
 
   /** Reads a document back; throws {@link IllegalArgumentException} when it is not one. */
   public static Parsed parse(byte[] json) {
@@ -77,7 +95,8 @@ public final class ServiceDiscoveryJson {
         members.add(new Member(n.path("ip").asText(), n.path("port").asInt(), state));
       }
       String error = root.hasNonNull("error") ? root.get("error").asText() : null;
-      return new Parsed(root.get("code").asInt(), error, List.copyOf(members));
+      String info = root.hasNonNull("info") ? root.get("info").asText() : null;
+      return new Parsed(root.get("code").asInt(), error, List.copyOf(members), info);
     } catch (IOException e) {
       throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
     }

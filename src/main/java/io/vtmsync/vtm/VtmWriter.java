@@ -107,9 +107,10 @@ public final class VtmWriter extends LaneWriter {
         return result(plan, Outcome.REMOVED, null, "deleted: " + plan.error());
       default:
         List<Member> target = RemovedPlans.members(removedPolicy, current);
-        if (!same(current, target)) {
-          client.putPool(plan.pool(), target, null);
+        if (same(current, target)) {
+          return result(plan, Outcome.UNCHANGED, null, null); // drained or emptied already
         }
+        client.putPool(plan.pool(), target, null);
         return result(
             plan,
             Outcome.REMOVED,

@@ -1,10 +1,13 @@
 package io.vtmsync.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.vtmsync.testing.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,7 +22,8 @@ class BadInputIT {
   @Test
   void bad_services_are_reported_by_name_and_the_good_pool_keeps_syncing() throws Exception {
     Path dir = root.resolve("pools");
-    try (AppHarness h = new AppHarness(dir)) {
+    try (AppHarness h = new AppHarness(dir);
+        LogCapture log = new LogCapture()) {
       h.service("good", Map.of());
       h.cluster.scale("default", "good", 1);
       h.service("badmode", Map.of("vtm-k8s-sync.io/mode", "magic"));
@@ -46,22 +50,33 @@ class BadInputIT {
       h.start(h.options());
       h.awaitMembers("default-good-http", "10.0.0.9");
 
-      // The Services sync in any order: wait for every file before reading it.
+      // The Services sync in any order: wait for every file before reading it. A new pool gets
+      // the 400 document under the name it would have had.
       for (String pool :
-          List.of(
-              "default-badmode",
-              "default-escape",
-              "default-slash",
-              "default-typo",
-              "default-clusterip-http")) {
+          List.of("default-badmode-http", "default-typo-http", "default-clusterip-http")) {
         h.awaitContent(pool, c -> c.contains("\"code\":400"));
       }
-      assertThat(h.content("default-badmode"))
+      assertThat(h.content("default-badmode-http"))
           .contains("Service 'default/badmode'", "vtm-k8s-sync.io/mode='magic'");
-      assertThat(h.content("default-escape")).contains("invalid pool name '../outside'");
-      assertThat(h.content("default-slash")).contains("invalid pool name 'a/b'");
-      assertThat(h.content("default-typo")).contains("unknown annotation vtm-k8s-sync.io/prot");
+      assertThat(h.content("default-typo-http"))
+          .contains("unknown annotation vtm-k8s-sync.io/prot");
       assertThat(h.content("default-clusterip-http")).contains("is not of type 'NodePort'");
+      // A pool name that cannot be told gets no document: the log names the Service and value.
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () ->
+                  log.all().contains("invalid pool name '../outside'")
+                      && log.all().contains("invalid pool name 'a/b'"));
+      assertThat(log.all()).contains("Service 'default/escape'", "Service 'default/slash'");
+      try (Stream<Path> files = Files.list(dir)) {
+        assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")))
+            .containsExactlyInAnyOrder(
+                "default-good-http.json",
+                "default-badmode-http.json",
+                "default-typo-http.json",
+                "default-clusterip-http.json");
+      }
 
       h.cluster.scale("default", "good", 2);
       h.awaitMembers("default-good-http", "10.0.0.9", "10.0.0.10");

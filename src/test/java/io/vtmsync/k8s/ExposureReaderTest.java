@@ -115,4 +115,30 @@ class ExposureReaderTest {
                 .ports())
         .isEqualTo(List.of("http", "https"));
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "a mode typo keeps the pool annotation|mode|nodeprot|pool|web-prod|web-prod",
+        "a mode typo keeps the port annotation|mode|nodeprot|port|http|ns-web-http",
+        "a typo in expose still names the pool|expose|ture|pool|web-prod|web-prod",
+        "a bad pool name names nothing|mode|pod|pool|a/b|",
+        "a bad port name names nothing|mode|nodeprot|port|HTTP_x|"
+      })
+  void a_service_whose_settings_fail_is_named_as_far_as_its_settings_can_tell(
+      String why, String badKey, String badValue, String key, String value, String pool) {
+    Service s = svc("expose", "true", key, value, badKey, badValue);
+    s.setSpec(
+        new io.fabric8.kubernetes.api.model.ServiceSpecBuilder()
+            .addNewPort()
+            .withName("http")
+            .withPort(80)
+            .endPort()
+            .build());
+    Exposure e = new ExposureReader(DEFAULTS).read(s);
+    assertThat(e).isInstanceOf(Exposure.Invalid.class);
+    assertThat(io.vtmsync.pool.PoolPlanner.poolNames(s, ((Exposure.Invalid) e).names()))
+        .isEqualTo(pool == null ? List.of() : List.of(pool));
+  }
 }

@@ -27,21 +27,37 @@ final class FuzzChecks {
 
   private FuzzChecks() {}
 
-  /** One Service's plans: well-formed pool name, members or a clear error, faithful rendering. */
-  static void plans(long seed, Service svc, Exposure exposure, List<PoolPlan> plans) {
+  /**
+   * One Service's plans: an exposed Service gets plans or a reason (held, or a problem naming it),
+   * each plan a well-formed pool name, members or a clear error, faithful rendering; a Service with
+   * bad annotations is held, its plans named only as its settings name them.
+   */
+  static void plans(long seed, Service svc, Exposure exposure, ServicePlan planned) {
     String key = KubeNames.key(svc);
     String where = "seed " + seed + ", Service " + key;
-    assertThat(plans.isEmpty())
-        .as(where + ": planned iff exposed")
-        .isEqualTo(exposure instanceof Exposure.NotExposed);
+    List<PoolPlan> plans = planned.pools();
+    if (exposure instanceof Exposure.NotExposed) {
+      assertThat(plans).as(where + ": not exposed, not planned").isEmpty();
+      assertThat(planned.held()).as(where).isFalse();
+    } else {
+      assertThat(!plans.isEmpty() || planned.held() || !planned.problems().isEmpty())
+          .as(where + ": exposed, so planned or a reason given")
+          .isTrue();
+    }
+    if (planned.held()) {
+      error(where + ", held", key, planned.heldBecause());
+    }
+    planned.problems().forEach(p -> error(where + ", problem", key, p));
     for (PoolPlan p : plans) {
       String at = where + ", pool '" + p.pool() + "'";
       assertThat(p.service()).as(at).isEqualTo(key);
       assertThat(PoolName.isValid(p.pool())).as(at + ": a valid pool name").isTrue();
       assertThat(p.code()).as(at).isIn(PoolPlan.OK, PoolPlan.EMPTY, PoolPlan.BAD_INPUT);
-      if (exposure instanceof Exposure.Invalid) {
-        String fallback = svc.getMetadata().getNamespace() + "-" + svc.getMetadata().getName();
-        assertThat(p.pool()).as(at + ": bad annotations use the fallback name").isEqualTo(fallback);
+      if (exposure instanceof Exposure.Invalid invalid) {
+        assertThat(planned.held()).as(at + ": bad annotations hold the Service").isTrue();
+        assertThat(PoolPlanner.poolNames(svc, invalid.names()))
+            .as(at + ": named only as its settings name it")
+            .contains(p.pool());
         assertThat(p.code()).as(at).isEqualTo(PoolPlan.BAD_INPUT);
       }
       if (p.ok()) {

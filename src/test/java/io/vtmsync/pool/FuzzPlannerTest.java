@@ -51,9 +51,12 @@ class FuzzPlannerTest {
       for (HasMetadata o : objects) {
         if (o instanceof Service svc) {
           String key = KubeNames.key(svc);
-          List<PoolPlan> plans = plan(planner, key, seed);
-          FuzzChecks.plans(seed, svc, READER.read(svc), plans);
-          assertThat(plan(planner, key, seed)).as("seed %d, %s: pure", seed, key).isEqualTo(plans);
+          ServicePlan planned = plan(planner, key, seed);
+          List<PoolPlan> plans = planned.pools();
+          FuzzChecks.plans(seed, svc, READER.read(svc), planned);
+          assertThat(plan(planner, key, seed))
+              .as("seed %d, %s: pure", seed, key)
+              .isEqualTo(planned);
           plans.forEach(p -> codes.merge(p.code(), 1, Integer::sum));
           byService.put(key, plans);
         }
@@ -78,14 +81,15 @@ class FuzzPlannerTest {
     List<HasMetadata> objects = FuzzFixtures.huge("big", "svc", mode, 5_000);
     PoolPlanner planner = new PoolPlanner(new SnapshotView(objects), READER, 50);
     List<PoolPlan> plans =
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> plan(planner, "big/svc", seed));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> plan(planner, "big/svc", seed))
+            .pools();
     int expected = mode == BackendMode.NODEPORT ? 50 : 5_000;
     assertThat(plans).singleElement().extracting(p -> p.members().size()).isEqualTo(expected);
   }
 
-  private static List<PoolPlan> plan(PoolPlanner planner, String key, long seed) {
+  private static ServicePlan plan(PoolPlanner planner, String key, long seed) {
     try {
-      return planner.plan(key);
+      return planner.planService(key);
     } catch (RuntimeException e) {
       return fail("seed " + seed + ", Service " + key + ": the planner threw " + e, e);
     }

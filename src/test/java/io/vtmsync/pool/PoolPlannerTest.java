@@ -47,17 +47,16 @@ class PoolPlannerTest {
   }
 
   @Test
-  void a_port_name_that_derives_an_unsafe_pool_name_fails_under_the_fallback_name() {
+  void a_port_name_that_derives_an_unsafe_pool_name_names_no_pool_and_is_reported() {
     List<HasMetadata> objects = FuzzFixtures.huge("ns", "web", BackendMode.NODEPORT, 1);
     Service svc = first(objects, Service.class);
     svc.getSpec().getPorts().get(0).setName("../../etc");
     first(objects, EndpointSlice.class).getPorts().get(0).setName("../../etc");
-    List<PoolPlan> plans = planner(objects).plan("ns/web");
-    assertThat(plans)
+    ServicePlan planned = planner(objects).planService("ns/web");
+    assertThat(planned.pools()).as("no file may be named after it").isEmpty();
+    assertThat(planned.problems())
         .singleElement()
-        .extracting(PoolPlan::pool, PoolPlan::code)
-        .containsExactly("ns-web", PoolPlan.BAD_INPUT);
-    assertThat(plans.get(0).error())
+        .asString()
         .startsWith("Service 'ns/web' port '../../etc': invalid pool name 'ns-web-../../etc'");
   }
 

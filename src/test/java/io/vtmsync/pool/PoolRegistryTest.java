@@ -71,4 +71,37 @@ class PoolRegistryTest {
     assertThat(r.claim("ns/b", List.of(plan("shared", "ns/b")))).hasSize(1);
     assertThat(r.conflicts()).isEmpty();
   }
+
+  @Test
+  void a_held_service_keeps_every_pool_it_published_under_its_error_and_removes_none() {
+    PoolRegistry r = new PoolRegistry();
+    r.claim("ns/a", List.of(plan("p1", "ns/a"), plan("p2", "ns/a")));
+    ServicePlan held = ServicePlan.held("ns/a", List.of(), "Service 'ns/a': invalid mode");
+    List<PoolPlan> out = r.claim("ns/a", held);
+    assertThat(out)
+        .extracting(PoolPlan::pool, PoolPlan::code, PoolPlan::error)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("p1", 400, "Service 'ns/a': invalid mode"),
+            org.assertj.core.groups.Tuple.tuple("p2", 400, "Service 'ns/a': invalid mode"));
+    assertThat(out).allSatisfy(p -> assertThat(p.clusters()).containsExactly("east"));
+    assertThat(r.held()).containsKey("ns/a");
+    assertThat(r.pools()).containsExactlyInAnyOrder("p1", "p2");
+    // Fixed, and now publishing only p1: p2 is really gone.
+    assertThat(r.claim("ns/a", List.of(plan("p1", "ns/a"))))
+        .extracting(PoolPlan::pool, PoolPlan::code)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("p2", 404),
+            org.assertj.core.groups.Tuple.tuple("p1", 200));
+    assertThat(r.held()).isEmpty();
+  }
+
+  @Test
+  void a_held_service_that_never_published_gets_only_the_names_its_settings_give() {
+    PoolRegistry r = new PoolRegistry();
+    PoolPlan named = PoolPlan.failed("web-prod", "ns/a", Set.of(), 400, "bad");
+    assertThat(r.claim("ns/a", ServicePlan.held("ns/a", List.of(named), "bad")))
+        .containsExactly(named);
+    assertThat(r.claim("ns/b", ServicePlan.held("ns/b", List.of(), "bad"))).isEmpty();
+    assertThat(r.held()).containsOnlyKeys("ns/a", "ns/b");
+  }
 }

@@ -30,6 +30,7 @@ class SafeWritePolicyTest {
         Arguments.of("empty plan for a new target writes", "hold", null, EMPTY, WRITE),
         Arguments.of("error plan never replaces members", "apply", HAS, BAD, HOLD_ERROR),
         Arguments.of("error plan for a new target writes", "hold", null, BAD, WRITE),
+        Arguments.of("error plan never changes an empty pool", "hold", List.of(), BAD, HOLD_ERROR),
         Arguments.of("removal is explicit and writes", "hold", HAS, GONE, WRITE));
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vtmsync.pool.Member;
 import io.vtmsync.pool.PoolPlan;
+import io.vtmsync.pool.PublishedPools;
 import io.vtmsync.pool.SafeWritePolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +84,9 @@ class FileSinkTest {
     keep.write(plan("10.0.0.1"));
     assertThat(keep.write(gone).outcome()).isEqualTo(WriteResult.Outcome.REMOVED);
     assertThat(Files.readString(dir.resolve("web.json")))
-        .isEqualTo("{\"version\":1,\"code\":404,\"error\":\"Service gone\"}");
+        .isEqualTo(
+            "{\"version\":1,\"code\":404,\"error\":\"Service gone\","
+                + "\"info\":\"managed by vtm-k8s-sync from Kubernetes Service ns/web\"}");
     FileSink delete = sink(true);
     delete.write(plan("10.0.0.1"));
     assertThat(delete.write(gone).outcome()).isEqualTo(WriteResult.Outcome.REMOVED);
@@ -108,5 +111,42 @@ class FileSinkTest {
     Files.setLastModifiedTime(hb, FileTime.fromMillis(0));
     s.heartbeat();
     assertThat(Files.getLastModifiedTime(hb).toMillis()).isGreaterThan(0);
+  }
+
+  @Test
+  void an_error_never_changes_a_pool_file_even_an_empty_one_but_replaces_an_older_error()
+      throws Exception {
+    FileSink s = sink(false);
+    s.write(PoolPlan.failed("web", "ns/web", Set.of(), 204, "no ready endpoints"));
+    assertThat(s.write(PoolPlan.failed("web", "ns/web", Set.of(), 400, "bad")).outcome())
+        .isEqualTo(WriteResult.Outcome.HELD_ERROR);
+    s.write(PoolPlan.failed("new", "ns/new", Set.of(), 400, "first"));
+    assertThat(s.write(PoolPlan.failed("new", "ns/new", Set.of(), 400, "second")).outcome())
+        .isEqualTo(WriteResult.Outcome.WRITTEN);
+    assertThat(Files.readString(dir.resolve("new.json"))).contains("second");
+  }
+
+  @Test
+  void the_sweep_removes_only_our_files_that_nothing_publishes() throws Exception {
+    FileSink s = sink(true);
+    s.write(plan("10.0.0.1")); // web.json, ours, published by ns/web
+    s.write(PoolPlan.of("gone", "ns/gone", Set.of(), List.of(Member.active("10.0.0.2", 80))));
+    s.write(PoolPlan.of("held", "ns/held", Set.of(), List.of(Member.active("10.0.0.3", 80))));
+    s.write(PoolPlan.of("other", "elsewhere/x", Set.of(), List.of(Member.active("10.0.0.4", 80))));
+    Files.writeString(dir.resolve("stranger.json"), "{\"version\":1,\"code\":200,\"nodes\":[]}");
+    Files.writeString(dir.resolve("notes.txt"), "not a pool");
+    PublishedPools published = new PublishedPools(Set.of("web"), Set.of("ns/held"), Set.of("ns"));
+    List<PoolPlan> removals = s.orphans(published);
+    assertThat(removals)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.pool()).isEqualTo("gone");
+              assertThat(p.service()).isEqualTo("ns/gone");
+              assertThat(p.removed()).isTrue();
+            });
+    assertThat(s.write(removals.get(0)).outcome()).isEqualTo(WriteResult.Outcome.REMOVED);
+    assertThat(dir.resolve("gone.json")).doesNotExist();
+    assertThat(dir.resolve("stranger.json")).exists();
   }
 }

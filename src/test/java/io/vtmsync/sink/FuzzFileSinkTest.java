@@ -64,7 +64,7 @@ class FuzzFileSinkTest {
         if (d == Decision.WRITE && plan.removed() && deleteRemoved) {
           expected.remove(name);
         } else if (d == Decision.WRITE) {
-          expected.put(name, ServiceDiscoveryJson.render(plan));
+          expected.put(name, render(plan));
         }
       } catch (IllegalArgumentException e) {
         assertThat(PoolName.isValid(name)).as(where + ": refused a valid name: " + e).isFalse();
@@ -125,8 +125,15 @@ class FuzzFileSinkTest {
     return PoolPlan.of(name, "ns/svc", Set.of(), members);
   }
 
+  /** What the sink protects in a file: its members, or null for an error document. */
   private static List<Member> parse(byte[] file) {
-    return ServiceDiscoveryJson.parse(file).members();
+    ServiceDiscoveryJson.Parsed doc = ServiceDiscoveryJson.parse(file);
+    return doc.backends() ? doc.members() : null;
+  }
+
+  /** The document the sink writes: the plan, with our ownership mark. */
+  private static byte[] render(PoolPlan plan) {
+    return ServiceDiscoveryJson.render(plan, io.vtmsync.vtm.ManagedNote.fileMark(plan.service()));
   }
 
   /** The outcome the sink must report, from the policy's decision and what the file holds. */
@@ -137,9 +144,7 @@ class FuzzFileSinkTest {
       case HOLD_ERROR -> WriteResult.Outcome.HELD_ERROR;
       case WRITE -> {
         boolean same =
-            plan.removed() && deleteRemoved
-                ? now == null
-                : Arrays.equals(ServiceDiscoveryJson.render(plan), now);
+            plan.removed() && deleteRemoved ? now == null : Arrays.equals(render(plan), now);
         if (same) {
           yield WriteResult.Outcome.UNCHANGED;
         }
