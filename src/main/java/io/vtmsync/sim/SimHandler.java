@@ -5,12 +5,16 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Entry point of every request: delay, injected failures, auth, routing, recording, sending. */
+/**
+ * Entry point of every request: delay, injected failures, auth, routing, recording, sending (or an
+ * abusive body instead).
+ */
 final class SimHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(SimHandler.class);
   // Section 4: HEAD/INFO are not implemented; POST only uploads backups, which we do not model.
@@ -40,10 +44,14 @@ final class SimHandler implements HttpHandler {
       SimRequest request = new SimRequest(exchange.getRequestMethod(), path, contentType, body);
       String authorization = exchange.getRequestHeaders().getFirst("Authorization");
       SimResponse response = answer(request, authorization);
-      log.add(
-          new RecordedRequest(
-              at, request.method(), request.rawPath(), contentType, body, response.status()));
-      send(exchange, response);
+      Optional<BodyFault> fault = faults.bodyFault(request.method(), path);
+      int status = fault.isPresent() ? 200 : response.status();
+      log.add(new RecordedRequest(at, request.method(), path, contentType, body, status));
+      if (fault.isEmpty()) {
+        send(exchange, response);
+      } else if (!FaultyBody.send(exchange, fault.get())) {
+        faults.bodyCutShort();
+      }
     } catch (IOException e) {
       // The client went away or the listener was stopped (goDown) mid-request.
       LOG.debug("vtm-sim {}: exchange aborted: {}", name, e.toString());

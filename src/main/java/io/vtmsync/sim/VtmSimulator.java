@@ -135,6 +135,19 @@ public final class VtmSimulator implements AutoCloseable {
     faults.setMalformed(on);
   }
 
+  /**
+   * Answers method on path with status 200 and fault's body after processing the request as usual;
+   * path "/api/tm/" matches only itself, "/api/tm/*" every path below it; a null fault clears it.
+   */
+  public void setBodyFault(BodyFault fault, String method, String path) {
+    faults.setBodyFault(fault, method, path);
+  }
+
+  /** How many faulty bodies stopped early because the client closed the connection. */
+  public int bodiesCutShort() {
+    return faults.bodiesCutShort();
+  }
+
   public void goDown() {
     listener.stop();
     LOG.info("vtm-sim {} is down", name());

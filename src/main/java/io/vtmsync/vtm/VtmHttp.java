@@ -1,26 +1,30 @@
 package io.vtmsync.vtm;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.Semaphore;
-import javax.net.ssl.SSLHandshakeException;
 
 /**
- * Sends one request to a cluster with preemptive Basic auth, the configured timeout and at most
- * {@code concurrency} requests in flight, and turns every failure without an answer into a {@link
- * VtmException}.
+ * Sends one request to a cluster with preemptive Basic auth, at most {@code concurrency} requests
+ * in flight, and a bounded answer (at most {@link #MAX_ANSWER_BYTES}, headers and body within the
+ * configured timeout), and turns every failure without a usable answer into a {@link VtmException}.
  */
 final class VtmHttp {
   static final String JSON = "application/json";
   static final String OCTET_STREAM = "application/octet-stream";
+
+  /**
+   * The longest vTM answer read, 16 MiB: a pool list of thousands of pools or the biggest plugin
+   * file is far below it, and a body this size is far from exhausting a small heap. A longer answer
+   * is abandoned as malformed (and retried), so a broken proxy cannot stop every lane.
+   */
+  static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
   /** An HTTP answer; {@code error} is set (parsed and redacted) when the status is not 2xx. */
   record Answer(int status, byte[] body, VtmError error) {
@@ -32,12 +36,14 @@ final class VtmHttp {
   private final VtmClusterConfig config;
   private final HttpClient http;
   private final Semaphore permits;
+  private final TransportErrors errors;
   private volatile RequestObserver observer = RequestObserver.NONE;
   private volatile boolean dryRun;
 
   VtmHttp(VtmClusterConfig config) {
     this.config = config;
     this.permits = new Semaphore(config.concurrency(), true);
+    this.errors = new TransportErrors(config);
     this.http =
         HttpClient.newBuilder()
             .sslContext(TlsContexts.forConfig(config))
@@ -112,7 +118,8 @@ final class VtmHttp {
     try {
       permits.acquire();
       try {
-        HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r =
+            BoundedBody.send(http, request, MAX_ANSWER_BYTES, config.timeout());
         observer.observed(config.name(), method, r.statusCode(), System.nanoTime() - start);
         return r;
       } finally {
@@ -122,51 +129,12 @@ final class VtmHttp {
       Thread.currentThread().interrupt();
       throw failure(method, path, "client.interrupted", "interrupted while waiting", false);
     } catch (IOException e) {
-      observer.observed(config.name(), method, VtmException.NO_STATUS, System.nanoTime() - start);
-      VtmError error = describe(e).redact(password);
+      int status = TransportErrors.status(e);
+      observer.observed(config.name(), method, status, System.nanoTime() - start);
+      VtmError error = errors.describe(method, path, e).redact(password);
       boolean retryable = !error.errorId().equals("client.tls");
-      throw new VtmException(
-          config.name(), method, path, VtmException.NO_STATUS, error, retryable, e);
+      throw new VtmException(config.name(), method, path, status, error, retryable, e);
     }
-  }
-
-  /** Names the kind of transport failure; TLS trust problems are not worth retrying. */
-  private VtmError describe(IOException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SSLHandshakeException) {
-        return VtmError.of(
-            "client.tls",
-            "TLS handshake failed: the server certificate is not trusted or does not match the"
-                + " host (set vtm."
-                + config.name()
-                + ".ca-file to its CA PEM, or insecure=true): "
-                + t.getMessage());
-      }
-    }
-    if (e instanceof HttpTimeoutException) {
-      return VtmError.of(
-          "client.timeout", "no answer within " + config.timeout().toMillis() + " ms");
-    }
-    if (e instanceof ConnectException) {
-      String where = config.baseUrl().getRawAuthority();
-      return VtmError.of("client.connection", "cannot connect to " + where + ": " + chain(e));
-    }
-    return VtmError.of("client.io", "connection failed: " + chain(e));
-  }
-
-  /** "ConnectException <- ClosedChannelException": the JDK often leaves messages empty. */
-  private static String chain(Throwable e) {
-    StringBuilder b = new StringBuilder();
-    String previous = "";
-    for (Throwable t = e; t != null && b.length() < 300; t = t.getCause()) {
-      String part =
-          t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-      if (!part.equals(previous)) {
-        b.append(b.length() == 0 ? "" : " <- ").append(part);
-      }
-      previous = part;
-    }
-    return b.toString();
   }
 
   private String password(String method, String path) {

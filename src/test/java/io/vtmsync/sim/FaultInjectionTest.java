@@ -4,8 +4,10 @@ import static io.vtmsync.sim.SimClient.json;
 import static io.vtmsync.sim.SimClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -131,6 +133,56 @@ class FaultInjectionTest {
 
       assertThat(json(new SimClient(sim).get("/api/tm/")).path("children").size()).isEqualTo(2);
       assertThat(new SimClient(sim).get("/api/tm/3.9/").statusCode()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void an_oversized_body_is_announced_by_its_length_and_only_on_the_scoped_path() throws Exception {
+    try (VtmSimulator sim = VtmSimulator.start(VtmSimulator.Options.defaults("huge"))) {
+      SimClient client = new SimClient(sim);
+      sim.setBodyFault(BodyFault.OVERSIZED, "GET", "/api/tm/");
+
+      HttpResponse<byte[]> huge = client.get("/api/tm/");
+
+      assertThat(huge.statusCode()).isEqualTo(200);
+      assertThat(huge.headers().firstValueAsLong("Content-Length")).hasValue(20L << 20);
+      assertThat(huge.body()).hasSize(20 << 20).startsWith("{\"children\":[".getBytes());
+      assertThat(client.get("/api/tm/8.3/").statusCode()).isEqualTo(200);
+      assertThat(json(client.get("/api/tm/8.3/")).has("children")).isTrue();
+      sim.setBodyFault(null, "GET", "/api/tm/");
+      assertThat(json(client.get("/api/tm/")).path("children").size()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void an_endless_body_has_no_length_and_stops_when_the_client_goes_away() throws Exception {
+    try (VtmSimulator sim = VtmSimulator.start(VtmSimulator.Options.defaults("endless"))) {
+      sim.setBodyFault(BodyFault.ENDLESS, "GET", "/api/tm/*");
+
+      HttpResponse<InputStream> response = new SimClient(sim).stream("/api/tm/8.3/");
+      try (InputStream body = response.body()) {
+        assertThat(body.readNBytes(4 << 20)).hasSize(4 << 20);
+      }
+
+      assertThat(response.headers().firstValue("Content-Length")).isEmpty();
+      assertThat(response.headers().firstValue("Transfer-Encoding")).hasValue("chunked");
+      await().atMost(Duration.ofSeconds(10)).until(() -> sim.bodiesCutShort() == 1);
+    }
+  }
+
+  @Test
+  void a_trickle_sends_a_few_bytes_at_a_time() throws Exception {
+    try (VtmSimulator sim = VtmSimulator.start(VtmSimulator.Options.defaults("trickle"))) {
+      sim.setBodyFault(BodyFault.TRICKLE, "GET", "/api/tm/");
+      long start = System.nanoTime();
+
+      HttpResponse<InputStream> response = new SimClient(sim).stream("/api/tm/");
+      try (InputStream body = response.body()) {
+        assertThat(body.readNBytes(13 + 5 * 16)).hasSize(13 + 5 * 16);
+      }
+
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(350));
+      await().atMost(Duration.ofSeconds(10)).until(() -> sim.bodiesCutShort() == 1);
     }
   }
 }

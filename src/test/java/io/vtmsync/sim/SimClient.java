@@ -3,6 +3,7 @@ package io.vtmsync.sim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,6 +63,16 @@ final class SimClient {
       Thread.currentThread().interrupt();
       throw new IOException(e);
     }
+  }
+
+  /** A GET whose body the caller reads (and may abandon by closing the stream). */
+  HttpResponse<InputStream> stream(String path) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(5))
+            .header("Authorization", authorization)
+            .build();
+    return http.send(request, BodyHandlers.ofInputStream());
   }
 
   HttpResponse<byte[]> get(String path) throws IOException {
