@@ -1,8 +1,6 @@
 package io.vtmsync.app;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Leader election settings ({@code ha.*}). Off: this process always writes. On: only the holder of
@@ -13,7 +11,6 @@ public record HaSettings(
     String leaseName,
     String namespace,
     String podName,
-    Map<String, String> clusterLabels,
     long leaseDurationMs,
     long renewDeadlineMs,
     long retryPeriodMs) {
@@ -24,7 +21,6 @@ public record HaSettings(
           "ha.lease-name",
           "ha.namespace",
           "ha.pod-name",
-          "ha.cluster-labels",
           "ha.lease-duration-ms",
           "ha.renew-deadline-ms",
           "ha.retry-period-ms");
@@ -36,10 +32,16 @@ public record HaSettings(
             r.text("ha.lease-name", "vtm-k8s-sync"),
             r.text("ha.namespace", ""),
             r.text("ha.pod-name", ""),
-            r.parse("ha.cluster-labels", "app.kubernetes.io/name=vtm-k8s-sync", HaSettings::labels),
             r.number("ha.lease-duration-ms", 15_000, 1000, 600_000),
             r.number("ha.renew-deadline-ms", 10_000, 500, 600_000),
             r.number("ha.retry-period-ms", 2_000, 100, 600_000));
+    if (h.enabled && h.leaseDurationMs % 1000 != 0) {
+      // The Lease stores whole seconds: 2500 would be written as 2, and the standby would take
+      // over before the leader's renew deadline demotes it.
+      throw new IllegalArgumentException(
+          "config key ha.lease-duration-ms must be a whole number of seconds (the Lease stores"
+              + " seconds)");
+    }
     if (h.enabled && h.leaseDurationMs <= h.renewDeadlineMs) {
       throw new IllegalArgumentException(
           "config key ha.lease-duration-ms must be greater than ha.renew-deadline-ms");
@@ -49,17 +51,5 @@ public record HaSettings(
           "config key ha.renew-deadline-ms must be greater than 1.2 x ha.retry-period-ms");
     }
     return h;
-  }
-
-  private static Map<String, String> labels(String raw) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String term : raw.split(",")) {
-      String[] kv = term.trim().split("=", 2);
-      if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
-        throw new IllegalArgumentException("expected key=value pairs, comma-separated");
-      }
-      out.put(kv[0].trim(), kv[1].trim());
-    }
-    return out;
   }
 }

@@ -11,16 +11,19 @@ import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * A real Kubernetes API server for the demo, tests and benchmarks: fabric8's mock server in CRUD
  * mode on 127.0.0.1 (HTTP and websocket watches). Adds what those need: closing every open watch
  * with 410 Gone (as after an etcd compaction), a restart on the same port that keeps the stored
- * objects (an API-server restart), and a request counter.
+ * objects (an API-server restart), refusing chosen requests with 503, and a request counter.
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
 
@@ -88,13 +91,21 @@ public final class EmbeddedKubernetes implements AutoCloseable {
    * long run (the soak benchmark) must drain them or the recording grows without bound.
    */
   public void forgetRequests() {
+    takeRequests();
+  }
+
+  /** The requests served since the last call (or {@link #forgetRequests()}), oldest first. */
+  public List<RecordedRequest> takeRequests() {
+    List<RecordedRequest> taken = new ArrayList<>();
     try {
-      while (server.takeRequest(1, java.util.concurrent.TimeUnit.MILLISECONDS) != null) {
-        // drained
+      RecordedRequest r;
+      while ((r = server.takeRequest(1, java.util.concurrent.TimeUnit.MILLISECONDS)) != null) {
+        taken.add(r);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    return taken;
   }
 
   /**
@@ -103,6 +114,15 @@ public final class EmbeddedKubernetes implements AutoCloseable {
    */
   public void expireWatches() {
     dispatcher.expireAll();
+  }
+
+  /**
+   * Answers every request that {@code refused} matches with 503 Service Unavailable, as an
+   * overloaded API server does; {@code null} serves everything again. The predicate reads the body
+   * with {@code getBody().getBytes()}: {@code getUtf8Body()} would consume it.
+   */
+  public void refuse(Predicate<RecordedRequest> refused) {
+    dispatcher.refused = refused;
   }
 
   /** Stops listening: clients see refused connections until {@link #restart()}. */
@@ -124,10 +144,17 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   /** The CRUD store, plus a record of open watch sockets so they can be expired. */
   private final class Dispatcher extends KubernetesCrudDispatcher {
     private final Set<WebSocket> sockets = ConcurrentHashMap.newKeySet();
+    private volatile Predicate<RecordedRequest> refused;
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
       requests.incrementAndGet();
+      Predicate<RecordedRequest> r = refused;
+      if (r != null && r.test(request)) {
+        return new MockResponse()
+            .setResponseCode(503)
+            .setBody("{\"kind\":\"Status\",\"code\":503}");
+      }
       return super.dispatch(request);
     }
 

@@ -2,16 +2,14 @@ package io.vtmsync.ha;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vtmsync.app.HaSettings;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import org.apache.camel.cluster.CamelClusterService;
-import org.apache.camel.component.kubernetes.KubernetesConfiguration;
-import org.apache.camel.component.kubernetes.cluster.KubernetesClusterService;
-import org.apache.camel.component.kubernetes.cluster.LeaseResourceType;
 
 /**
- * Builds the cluster service behind the {@code master:} routes: camel-kubernetes' Lease-based
- * election when {@code ha.enabled}, else {@link SoloClusterService}. Camel's election counts a
- * leader only while its pod is Running and Ready with the cluster labels, and a new leader waits
- * one lease duration before it acts, so two writers never overlap.
+ * Builds the cluster service behind the {@code master:} routes: a {@link LeaseClusterService} that
+ * follows the Kubernetes Lease {@code ha.lease-name} when {@code ha.enabled}, else {@link
+ * SoloClusterService}.
  */
 public final class ClusterServices {
 
@@ -32,24 +30,33 @@ public final class ClusterServices {
     if (!ha.enabled()) {
       return new SoloClusterService();
     }
-    KubernetesConfiguration config = new KubernetesConfiguration();
-    config.setKubernetesClient(clients.create());
-    KubernetesClusterService service = new KubernetesClusterService(config);
-    service.setId("kubernetes-lease");
-    service.setLeaseResourceType(LeaseResourceType.Lease);
-    service.setKubernetesResourceName(ha.leaseName());
+    String identity = identity(ha);
+    KubernetesClient client = clients.create();
+    return new LeaseClusterService(client, ha, namespace(ha, client), identity);
+  }
+
+  private static String namespace(HaSettings ha, KubernetesClient client) {
     if (!ha.namespace().isBlank()) {
-      // 4.18 keeps the lock's namespace apart from the client's: set both.
-      service.setKubernetesNamespace(ha.namespace());
-      service.setKubernetesResourcesNamespace(ha.namespace());
+      return ha.namespace();
     }
+    // The client's namespace: the pod's own in-cluster, else the kubeconfig context's.
+    String ns = client.getNamespace();
+    return ns == null || ns.isBlank() ? "default" : ns;
+  }
+
+  private static String identity(HaSettings ha) {
     if (!ha.podName().isBlank()) {
-      service.setPodName(ha.podName());
+      return ha.podName();
     }
-    service.setClusterLabels(ha.clusterLabels());
-    service.setLeaseDurationMillis(ha.leaseDurationMs());
-    service.setRenewDeadlineMillis(ha.renewDeadlineMs());
-    service.setRetryPeriodMillis(ha.retryPeriodMs());
-    return service;
+    String host = System.getenv("HOSTNAME"); // a pod's name, in a container
+    if (host != null && !host.isBlank()) {
+      return host;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(
+          "config key ha.pod-name is empty and the host name is unknown: set ha.pod-name", e);
+    }
   }
 }

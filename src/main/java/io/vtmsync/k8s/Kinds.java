@@ -23,11 +23,15 @@ public final class Kinds {
 
   public static final List<String> READ_VERBS = List.of("get", "list", "watch");
 
-  /** Leader election: Camel's Kubernetes Lease lock, in the app's own namespace only. */
+  /** Leader election: fabric8's Lease lock, in the app's own namespace only. */
   public static final List<String[]> LEASE =
       List.<String[]>of(new String[] {"coordination.k8s.io", "leases"});
 
-  public static final List<String> LEASE_VERBS = List.of("get", "create", "update");
+  /**
+   * Read the Lease, create it once, renew, take over and release it: fabric8 7.5's lock writes with
+   * a JSON merge patch that carries the resourceVersion, where client-go sends an update.
+   */
+  public static final List<String> LEASE_VERBS = List.of("get", "create", "patch");
 
   private Kinds() {}
 }

@@ -53,6 +53,32 @@ class SettingsTest {
     assertThatThrownBy(() -> read(Map.of(key, value))).hasMessageContaining(message);
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2500|2000|500|ha.lease-duration-ms must be a whole number of seconds",
+        "2000|2000|500|ha.lease-duration-ms must be greater than ha.renew-deadline-ms",
+        "3000|600|500|ha.renew-deadline-ms must be greater than 1.2 x ha.retry-period-ms"
+      })
+  void leader_election_timings_that_could_let_two_replicas_write_stop_the_start(
+      String lease, String renew, String retry, String message) {
+    Map<String, String> ha =
+        Map.of(
+            "ha.enabled", "true",
+            "ha.lease-duration-ms", lease,
+            "ha.renew-deadline-ms", renew,
+            "ha.retry-period-ms", retry);
+    assertThatThrownBy(() -> read(ha)).hasMessageContaining(message);
+    assertThat(read(Map.of("ha.lease-duration-ms", lease)).ha().enabled()).isFalse();
+  }
+
+  @Test
+  void the_pod_readiness_labels_of_the_old_election_are_no_setting_any_more() {
+    assertThatThrownBy(() -> read(Map.of("ha.cluster-labels", "app=x")))
+        .hasMessageContaining("unknown config key 'ha.cluster-labels'");
+  }
+
   @Test
   void services_listed_in_config_carry_their_port() {
     Settings s = read(Map.of("sync.services", "default/web:http, prod/api"));
