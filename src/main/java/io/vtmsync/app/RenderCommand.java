@@ -29,7 +29,8 @@ import java.util.Set;
  * {@code render}: reads one Service, its EndpointSlices, the nodes and pods once, and prints the
  * Service Discovery JSON, like the original plugin's Test button, with its error codes (400 bad
  * input, 500 Service unreadable, 204 nothing ready). Exit status 0 only for code 200. Settings come
- * from the Service's annotations when it has them; flags override them.
+ * from the Service's annotations when it has them (invalid ones fail as in the app); flags override
+ * valid ones.
  */
 public final class RenderCommand {
 
@@ -92,13 +93,20 @@ public final class RenderCommand {
       return error(key, 500, "failed to read service '" + key + "': not found; does it exist?");
     }
     ExposureDefaults defaults = ExposureDefaults.standard();
+    ExposureReader reader = new ExposureReader(defaults);
+    PoolPlanner planner = new PoolPlanner(view, reader, 50);
+    Exposure annotated = reader.read(svc.get());
+    if (annotated instanceof Exposure.Invalid) {
+      // The running app refuses the whole annotation set; no flag can make render disagree.
+      return planner.plan(key).get(0);
+    }
     Exposure.Spec spec;
     try {
-      spec = spec(new ExposureReader(defaults).read(svc.get()), defaults, flags);
+      spec = spec(annotated, defaults, flags);
     } catch (IllegalArgumentException e) {
       return error(key, 400, e.getMessage());
     }
-    return new PoolPlanner(view, new ExposureReader(defaults), 50).plan(svc.get(), spec).get(0);
+    return planner.plan(svc.get(), spec).get(0);
   }
 
   private static Exposure.Spec spec(Exposure annotated, ExposureDefaults d, Map<String, String> f) {
