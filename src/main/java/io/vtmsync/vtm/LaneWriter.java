@@ -43,6 +43,11 @@ abstract class LaneWriter implements PoolWriter {
   }
 
   @Override
+  public void markDown() {
+    health.markDown();
+  }
+
+  @Override
   public boolean healthy() {
     return health.healthy();
   }
@@ -59,7 +64,11 @@ abstract class LaneWriter implements PoolWriter {
       return r;
     } catch (VtmException e) {
       if (!e.retryable()) {
-        health.succeeded(); // it answered: reachable, the request itself was refused
+        if (e.status() == VtmException.NO_STATUS) {
+          health.failed(e); // nothing was sent (no password, say): not up, and said once
+        } else {
+          health.succeeded(); // it answered: reachable, the request itself was refused
+        }
         refused(plan);
         return result(plan, Outcome.FAILED, null, e.getMessage());
       }
