@@ -57,7 +57,8 @@ public final class Launcher {
                    [--mode=nodeport|pod|hostport] [--address-type=InternalIP|ExternalIP]
                    [--kubeconfig=FILE] [--context=NAME] [--master-url=URL]
         run     sync pools until stopped (SIGTERM), using config/application.properties
-        once    one full sync, then exit: 0 every target converged, 1 some did not, 2 timeout
+        once    one full sync, then exit: 0 every target converged, 1 some did not (with
+                --dry-run: or would be changed), 2 timeout
         --dry-run  plan and log the diff per target; write nothing
         demo    embedded Kubernetes API and a scripted story; prints each pool change
         render  print the Service Discovery JSON for one Service once; exit 0 only for code 200

@@ -38,6 +38,11 @@ abstract class LaneWriter implements PoolWriter {
     client.dryRun(on);
   }
 
+  /** In a dry run nothing is written, so nothing may be remembered as acknowledged. */
+  protected boolean dryRunning() {
+    return dryRun;
+  }
+
   public String cluster() {
     return client.cluster();
   }

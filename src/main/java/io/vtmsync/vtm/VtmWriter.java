@@ -86,7 +86,9 @@ public final class VtmWriter extends LaneWriter {
       // Deleted by hand since we last looked: it was created again, so mark it as ours.
       client.putPool(plan.pool(), target, ManagedNote.text(plan.service()));
     }
-    remember(plan.pool(), target);
+    if (!dryRunning()) {
+      remember(plan.pool(), target);
+    }
     String detail =
         remote.isPresent()
             ? plan.error()
