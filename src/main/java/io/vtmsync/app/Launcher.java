@@ -17,6 +17,10 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("render")) {
+      // Before the first logger exists: stdout carries only render's JSON document.
+      System.setProperty("vtmsync.log-target", "SYSTEM_ERR");
+    }
     System.exit(run(args, System.out, System.err));
   }
 
@@ -34,7 +38,7 @@ public final class Launcher {
         }
         case "demo" -> Demo.run(CommandLine.appOptions(rest), out);
         case "once" -> OnceCommand.run(CommandLine.appOptions(rest), out);
-        case "render" -> RenderCommand.run(CommandLine.flags(rest), out);
+        case "render" -> RenderCommand.run(rest, out);
         case "help" -> usage(out, 0);
         default -> {
           err.println("unknown command '" + command + "'");

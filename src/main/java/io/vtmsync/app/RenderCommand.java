@@ -39,8 +39,34 @@ public final class RenderCommand {
 
   private RenderCommand() {}
 
-  static int run(Map<String, String> flags, PrintStream out) throws Exception {
-    PoolPlan plan = render(flags);
+  /** The command line as given: even a flag it cannot parse is answered with an error document. */
+  static int run(List<String> args, PrintStream out) {
+    Map<String, String> flags;
+    try {
+      flags = CommandLine.flags(args);
+    } catch (IllegalArgumentException e) {
+      return print(error("-", 400, e.getMessage()), out);
+    }
+    return run(flags, out);
+  }
+
+  /**
+   * Prints exactly one plugin document whatever goes wrong, as vTM and scripts read stdout as JSON:
+   * bad input (a kubeconfig that is missing, unreadable or lacks the context) is 400, the rest 500.
+   */
+  static int run(Map<String, String> flags, PrintStream out) {
+    PoolPlan plan;
+    try {
+      plan = render(flags);
+    } catch (IllegalArgumentException e) {
+      plan = error(flags.getOrDefault("service", "-"), 400, e.getMessage());
+    } catch (Exception e) {
+      plan = error(flags.getOrDefault("service", "-"), 500, "render failed: " + describe(e));
+    }
+    return print(plan, out);
+  }
+
+  private static int print(PoolPlan plan, PrintStream out) {
     out.println(new String(ServiceDiscoveryJson.render(plan), StandardCharsets.UTF_8));
     return plan.ok() ? 0 : 1;
   }
@@ -151,7 +177,7 @@ public final class RenderCommand {
   }
 
   /** fabric8's message says what failed; its root cause says why (refused, forbidden...). */
-  private static String describe(KubernetesClientException e) {
+  private static String describe(Exception e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
