@@ -48,6 +48,9 @@ public final class Launcher {
     } catch (IllegalArgumentException e) {
       err.println("vtm-k8s-sync: " + e.getMessage());
       return 2;
+    } catch (org.apache.camel.PropertyBindingException e) {
+      err.println("vtm-k8s-sync: " + CamelKeys.describe(e));
+      return 2;
     }
   }
 
