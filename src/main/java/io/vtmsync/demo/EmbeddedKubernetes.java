@@ -30,6 +30,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
   private final Dispatcher dispatcher = new Dispatcher();
   private final AtomicLong requests = new AtomicLong();
+  private volatile int refusing;
   private KubernetesMockServer server;
   private int port;
 
@@ -105,6 +106,15 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     dispatcher.expireAll();
   }
 
+  /**
+   * Answers every request, lists and watches included, with this HTTP status and a Status body, as
+   * an API server does once a token is revoked (401) or an RBAC grant removed (403); 0 serves
+   * again. Open watches stay open: end them with {@link #expireWatches()}.
+   */
+  public void refuseAll(int status) {
+    refusing = status;
+  }
+
   /** Stops listening: clients see refused connections until {@link #restart()}. */
   public void stop() {
     dispatcher.closeAll();
@@ -128,7 +138,24 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
       requests.incrementAndGet();
-      return super.dispatch(request);
+      int status = refusing;
+      return status == 0 ? super.dispatch(request) : refusal(status);
+    }
+
+    private MockResponse refusal(int status) {
+      String reason = status == 401 ? "Unauthorized" : status == 403 ? "Forbidden" : "Refused";
+      return new MockResponse()
+          .setResponseCode(status)
+          .setHeader("Content-Type", "application/json")
+          .setBody(
+              "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
+                  + "\"message\":\""
+                  + reason.toLowerCase(java.util.Locale.ROOT)
+                  + "\",\"reason\":\""
+                  + reason
+                  + "\",\"code\":"
+                  + status
+                  + "}");
     }
 
     @Override
