@@ -22,8 +22,8 @@ final class InformerErrors {
   boolean retry(String kind, Throwable t) {
     KubernetesClientException refused = refusal(t);
     // A token is the client's, not a resource's: its 401 is said once for every kind.
-    String key = refused != null && refused.getCode() == 401 ? "401" : kind + " " + t;
     String problem = refused != null ? refusal(kind, refused) : kind + " informer: " + brief(t);
+    String key = refused != null && refused.getCode() == 401 ? "401" : problem;
     if (said.add(key)) {
       LOG.warn("{}; retrying with backoff. Pools keep their last state meanwhile", problem);
     } else {
