@@ -107,9 +107,8 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   }
 
   /**
-   * Answers every request, lists and watches included, with this HTTP status and a Status body, as
-   * an API server does once a token is revoked (401) or an RBAC grant removed (403); 0 serves
-   * again. Open watches stay open: end them with {@link #expireWatches()}.
+   * Answers every request (lists, new watches) with this status, as for a revoked token (401) or a
+   * removed RBAC grant (403); 0 serves again. Open watches stay open: see {@link #expireWatches()}.
    */
   public void refuseAll(int status) {
     refusing = status;
@@ -143,19 +142,14 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     }
 
     private MockResponse refusal(int status) {
-      String reason = status == 401 ? "Unauthorized" : status == 403 ? "Forbidden" : "Refused";
+      String body =
+          "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+              + "\"reason\":\"%s\",\"code\":%d}";
+      String reason = status == 401 ? "Unauthorized" : "Forbidden";
       return new MockResponse()
           .setResponseCode(status)
           .setHeader("Content-Type", "application/json")
-          .setBody(
-              "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
-                  + "\"message\":\""
-                  + reason.toLowerCase(java.util.Locale.ROOT)
-                  + "\",\"reason\":\""
-                  + reason
-                  + "\",\"code\":"
-                  + status
-                  + "}");
+          .setBody(String.format(body, reason, status));
     }
 
     @Override
