@@ -17,6 +17,10 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("render")) {
+      // Before the first logger exists: stdout carries only render's JSON document.
+      System.setProperty("vtmsync.log-target", "SYSTEM_ERR");
+    }
     System.exit(run(args, System.out, System.err));
   }
 
@@ -34,7 +38,7 @@ public final class Launcher {
         }
         case "demo" -> Demo.run(CommandLine.appOptions(rest), out);
         case "once" -> OnceCommand.run(CommandLine.appOptions(rest), out);
-        case "render" -> RenderCommand.run(CommandLine.flags(rest), out);
+        case "render" -> RenderCommand.run(rest, out);
         case "help" -> usage(out, 0);
         default -> {
           err.println("unknown command '" + command + "'");
@@ -43,6 +47,9 @@ public final class Launcher {
       };
     } catch (IllegalArgumentException e) {
       err.println("vtm-k8s-sync: " + e.getMessage());
+      return 2;
+    } catch (org.apache.camel.PropertyBindingException e) {
+      err.println("vtm-k8s-sync: " + CamelKeys.describe(e));
       return 2;
     }
   }
@@ -57,7 +64,8 @@ public final class Launcher {
                    [--mode=nodeport|pod|hostport] [--address-type=InternalIP|ExternalIP]
                    [--kubeconfig=FILE] [--context=NAME] [--master-url=URL]
         run     sync pools until stopped (SIGTERM), using config/application.properties
-        once    one full sync, then exit: 0 every target converged, 1 some did not, 2 timeout
+        once    one full sync, then exit: 0 every target converged, 1 some did not (with
+                --dry-run: or would be changed), 2 timeout
         --dry-run  plan and log the diff per target; write nothing
         demo    embedded Kubernetes API and a scripted story; prints each pool change
         render  print the Service Discovery JSON for one Service once; exit 0 only for code 200

@@ -4,16 +4,19 @@ import io.vtmsync.k8s.KubernetesSource;
 import io.vtmsync.k8s.PoolKeys;
 import io.vtmsync.queue.WorkQueueComponent;
 import io.vtmsync.sink.SyncStatus;
+import io.vtmsync.sink.WriteResult.Outcome;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code once}: one full sync, then exit with a status that says whether every target converged: 0
- * all pools synced (or removed/kept by policy), 1 some pool held, failed or left alone, 2 the
- * caches did not sync or the work did not settle within {@code --timeout} seconds (default 120).
- * Leader election is off for it: run it where no other instance writes, or with {@code --dry-run}.
+ * all pools synced (or removed/kept by policy), 1 some pool held, failed or left alone, or (with
+ * {@code --dry-run}, a drift check for CI) some target differs from the plan, 2 the caches did not
+ * sync or the work did not settle within {@code --timeout} seconds (default 120). Leader election
+ * is off for it: run it where no other instance writes, or with {@code --dry-run}.
  */
 final class OnceCommand {
 
@@ -46,18 +49,38 @@ final class OnceCommand {
             "once: work still pending after " + timeout.toSeconds() + " s: " + pending(queues));
         return 2;
       }
-      return report(app.bean("syncStatus", SyncStatus.class), out);
+      boolean dryRun = app.bean("settings", Settings.class).dryRun();
+      return report(app.bean("syncStatus", SyncStatus.class), dryRun, out);
     }
   }
 
-  private static int report(SyncStatus status, PrintStream out) {
+  private static int report(SyncStatus status, boolean dryRun, PrintStream out) {
     boolean converged = true;
     for (Map.Entry<String, Map<String, Long>> t : status.poolsByState().entrySet()) {
       out.println("once: " + t.getKey() + " " + t.getValue());
       converged &= CONVERGED.containsAll(t.getValue().keySet());
     }
-    out.println(converged ? "once: every target converged" : "once: NOT converged (see above)");
-    return converged ? 0 : 1;
+    List<String> differs = dryRun ? differences(status) : List.of();
+    differs.forEach(d -> out.println("once: dry run, would write: " + d));
+    if (!converged) {
+      out.println("once: NOT converged (see above)");
+    } else if (!differs.isEmpty()) {
+      out.println("once: NOT converged: " + differs.size() + " pool(s) differ (dry run)");
+    } else {
+      out.println("once: every target converged" + (dryRun ? " (dry run: nothing differs)" : ""));
+    }
+    return converged && differs.isEmpty() ? 0 : 1;
+  }
+
+  /** A dry run's WRITTEN or REMOVED result is a write it held back: that target differs. */
+  private static List<String> differences(SyncStatus status) {
+    return status.entries().values().stream()
+        .map(SyncStatus.Entry::last)
+        .filter(
+            r -> r.dryRun() && (r.outcome() == Outcome.WRITTEN || r.outcome() == Outcome.REMOVED))
+        .map(r -> r.asDryRun(false).toString())
+        .sorted()
+        .toList();
   }
 
   /** Settled: every queue has been empty for three looks in a row (debounce windows closed). */

@@ -30,7 +30,8 @@ import java.util.Set;
  * {@code render}: reads one Service, its EndpointSlices, the nodes and pods once, and prints the
  * Service Discovery JSON, like the original plugin's Test button, with its error codes (400 bad
  * input, 500 Service unreadable, 204 nothing ready). Exit status 0 only for code 200. Settings come
- * from the Service's annotations when it has them; flags override them.
+ * from the Service's annotations when it has them (invalid ones fail as in the app); flags override
+ * valid ones.
  */
 public final class RenderCommand {
 
@@ -39,8 +40,34 @@ public final class RenderCommand {
 
   private RenderCommand() {}
 
-  static int run(Map<String, String> flags, PrintStream out) throws Exception {
-    PoolPlan plan = render(flags);
+  /** The command line as given: even a flag it cannot parse is answered with an error document. */
+  static int run(List<String> args, PrintStream out) {
+    Map<String, String> flags;
+    try {
+      flags = CommandLine.flags(args);
+    } catch (IllegalArgumentException e) {
+      return print(error("-", 400, e.getMessage()), out);
+    }
+    return run(flags, out);
+  }
+
+  /**
+   * Prints exactly one plugin document whatever goes wrong, as vTM and scripts read stdout as JSON:
+   * bad input (a kubeconfig that is missing, unreadable or lacks the context) is 400, the rest 500.
+   */
+  static int run(Map<String, String> flags, PrintStream out) {
+    PoolPlan plan;
+    try {
+      plan = render(flags);
+    } catch (IllegalArgumentException e) {
+      plan = error(flags.getOrDefault("service", "-"), 400, e.getMessage());
+    } catch (Exception e) {
+      plan = error(flags.getOrDefault("service", "-"), 500, "render failed: " + describe(e));
+    }
+    return print(plan, out);
+  }
+
+  private static int print(PoolPlan plan, PrintStream out) {
     out.println(new String(ServiceDiscoveryJson.render(plan), StandardCharsets.UTF_8));
     return plan.ok() ? 0 : 1;
   }
@@ -93,14 +120,24 @@ public final class RenderCommand {
       return error(key, 500, "failed to read service '" + key + "': not found; does it exist?");
     }
     ExposureDefaults defaults = ExposureDefaults.standard();
+    ExposureReader reader = new ExposureReader(defaults);
+    PoolPlanner planner = new PoolPlanner(view, reader, 50);
+    Exposure annotated = reader.read(svc.get());
+    if (annotated instanceof Exposure.Invalid) {
+      // The running app refuses the whole annotation set; no flag can make render disagree.
+      return first(key, planner.planService(key));
+    }
     Exposure.Spec spec;
     try {
-      spec = spec(new ExposureReader(defaults).read(svc.get()), defaults, flags);
+      spec = spec(annotated, defaults, flags);
     } catch (IllegalArgumentException e) {
       return error(key, 400, e.getMessage());
     }
-    ServicePlan planned =
-        new PoolPlanner(view, new ExposureReader(defaults), 50).plan(svc.get(), spec);
+    return first(key, planner.plan(svc.get(), spec));
+  }
+
+  /** The Service's first pool as the app plans it; a held Service that names none, its error. */
+  private static PoolPlan first(String key, ServicePlan planned) {
     if (!planned.pools().isEmpty()) {
       return planned.pools().get(0);
     }
@@ -149,7 +186,7 @@ public final class RenderCommand {
   }
 
   /** fabric8's message says what failed; its root cause says why (refused, forbidden...). */
-  private static String describe(KubernetesClientException e) {
+  private static String describe(Exception e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

@@ -18,8 +18,9 @@ import java.util.function.Function;
 
 /**
  * The app's settings, read once at start and checked: a bad value or an unknown key in our
- * namespaces ({@code k8s.}, {@code sync.}, {@code sink.}, {@code vtm.}) stops the start with a
- * message that names the key. Defaults live in {@code config/application.properties}.
+ * namespaces ({@code k8s.}, {@code sync.}, {@code sink.}, {@code vtm.}), or a {@code camel.} key
+ * Camel Main would not bind, stops the start with a message that names the key. Defaults live in
+ * {@code config/application.properties}.
  */
 public record Settings(
     String kubeconfig,
@@ -109,6 +110,7 @@ public record Settings(
   }
 
   private static void unknownKeys(Collection<String> keys) {
+    CamelKeys.check(keys);
     for (String key : keys) {
       if (OURS.stream().anyMatch(key::startsWith)
           && !KEYS.contains(key)

@@ -42,6 +42,7 @@ final class VtmLanes {
       writer.dryRun(s.dryRun());
       ctx.getRegistry().bind("vtmWriter-" + c.name(), writer);
       metrics.clusterUp(c.name(), writer::healthy);
+      checkPassword(c, writer);
       LOG.info(
           "vTM cluster {}: {} as {}, TLS {}, API {}, {} requests in flight, timeout {} ms, {}",
           c.name(),
@@ -55,6 +56,25 @@ final class VtmLanes {
           c.timeout().toMillis(),
           writer instanceof VtmSdWriter ? "service discovery over REST" : "node tables");
     }
+  }
+
+  /**
+   * A password that cannot be read yet does not stop the start: the Secret may be mounted after the
+   * process starts, and the file is read again on every request. It is said once, here.
+   */
+  private static void checkPassword(VtmClusterConfig c, PoolWriter writer) {
+    c.password()
+        .problem(c.name())
+        .ifPresent(
+            problem -> {
+              writer.markDown();
+              LOG.warn(
+                  "vTM cluster {}: {}. Starting anyway (a Secret may be mounted later); the"
+                      + " cluster counts as down and its writes fail until the password can be"
+                      + " read",
+                  c.name(),
+                  problem);
+            });
   }
 
   /** Adds a lane route per cluster (called once the YAML route templates are loaded). */

@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  * A real Kubernetes API server for the demo, tests and benchmarks: fabric8's mock server in CRUD
  * mode on 127.0.0.1 (HTTP and websocket watches). Adds what those need: closing every open watch
  * with 410 Gone (as after an etcd compaction), a restart on the same port that keeps the stored
- * objects (an API-server restart), refusing chosen requests with 503, and a request counter.
+ * objects (an API-server restart), refusing chosen requests (503, 401, 403), and a request counter.
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
 
@@ -33,6 +33,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
   private final Dispatcher dispatcher = new Dispatcher();
   private final AtomicLong requests = new AtomicLong();
+  private volatile int refusing;
   private KubernetesMockServer server;
   private int port;
 
@@ -122,7 +123,17 @@ public final class EmbeddedKubernetes implements AutoCloseable {
    * with {@code getBody().getBytes()}: {@code getUtf8Body()} would consume it.
    */
   public void refuse(Predicate<RecordedRequest> refused) {
+    refusing = 503;
     dispatcher.refused = refused;
+  }
+
+  /**
+   * Answers every request (lists, new watches) with this status, as for a revoked token (401) or a
+   * removed RBAC grant (403); 0 serves again. Open watches stay open: see {@link #expireWatches()}.
+   */
+  public void refuseAll(int status) {
+    refusing = status;
+    dispatcher.refused = status == 0 ? null : r -> true;
   }
 
   /** Stops listening: clients see refused connections until {@link #restart()}. */
@@ -150,12 +161,23 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     public MockResponse dispatch(RecordedRequest request) {
       requests.incrementAndGet();
       Predicate<RecordedRequest> r = refused;
-      if (r != null && r.test(request)) {
-        return new MockResponse()
-            .setResponseCode(503)
-            .setBody("{\"kind\":\"Status\",\"code\":503}");
-      }
-      return super.dispatch(request);
+      return r != null && r.test(request) ? refusal(refusing) : super.dispatch(request);
+    }
+
+    private MockResponse refusal(int status) {
+      String body =
+          "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+              + "\"reason\":\"%s\",\"code\":%d}";
+      String reason =
+          switch (status) {
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            default -> "ServiceUnavailable";
+          };
+      return new MockResponse()
+          .setResponseCode(status)
+          .setHeader("Content-Type", "application/json")
+          .setBody(String.format(body, reason, status));
     }
 
     @Override

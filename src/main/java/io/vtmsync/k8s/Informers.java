@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Builds the informers: one per kind and watched namespace (one for all namespaces when none are
@@ -22,16 +20,17 @@ final class Informers {
 
   static final String BY_SERVICE = "byService";
 
-  private static final Logger LOG = LoggerFactory.getLogger(Informers.class);
-
   private final KubernetesClient client;
   private final List<String> namespaces;
   private final boolean watchPods;
+  private final InformerErrors errors;
 
-  Informers(KubernetesClient client, Set<String> namespaces, boolean watchPods) {
+  Informers(
+      KubernetesClient client, Set<String> namespaces, boolean watchPods, InformerErrors errors) {
     this.client = client;
     this.namespaces = namespaces.stream().sorted().toList();
     this.watchPods = watchPods;
+    this.errors = errors;
   }
 
   String scope() {
@@ -43,6 +42,7 @@ final class Informers {
     out.put(
         Kinds.SERVICES,
         perNamespace(
+            Kinds.SERVICES,
             ns ->
                 ns == null
                     ? client.services().inAnyNamespace().runnableInformer(0)
@@ -50,6 +50,7 @@ final class Informers {
     out.put(
         Kinds.ENDPOINT_SLICES,
         perNamespace(
+            Kinds.ENDPOINT_SLICES,
             ns ->
                 sliceIndexes(
                     ns == null
@@ -65,11 +66,12 @@ final class Informers {
                             .endpointSlices()
                             .inNamespace(ns)
                             .runnableInformer(0))));
-    out.put(Kinds.NODES, List.of(retrying(client.nodes().runnableInformer(0))));
+    out.put(Kinds.NODES, List.of(retrying(Kinds.NODES, client.nodes().runnableInformer(0))));
     if (watchPods) {
       out.put(
           Kinds.PODS,
           perNamespace(
+              Kinds.PODS,
               ns ->
                   ns == null
                       ? client.pods().inAnyNamespace().runnableInformer(0)
@@ -79,22 +81,19 @@ final class Informers {
   }
 
   private List<SharedIndexInformer<? extends HasMetadata>> perNamespace(
-      Function<String, SharedIndexInformer<? extends HasMetadata>> factory) {
+      String kind, Function<String, SharedIndexInformer<? extends HasMetadata>> factory) {
     List<SharedIndexInformer<? extends HasMetadata>> out = new ArrayList<>();
     if (namespaces.isEmpty()) {
-      out.add(retrying(factory.apply(null)));
+      out.add(retrying(kind, factory.apply(null)));
     } else {
-      namespaces.forEach(ns -> out.add(retrying(factory.apply(ns))));
+      namespaces.forEach(ns -> out.add(retrying(kind, factory.apply(ns))));
     }
     return out;
   }
 
-  private static <T extends HasMetadata> SharedIndexInformer<T> retrying(SharedIndexInformer<T> i) {
-    return i.exceptionHandler(
-        (started, t) -> {
-          LOG.warn("{} informer: {}; retrying", i.getApiTypeClass().getSimpleName(), t.toString());
-          return true;
-        });
+  private <T extends HasMetadata> SharedIndexInformer<T> retrying(
+      String kind, SharedIndexInformer<T> i) {
+    return i.exceptionHandler((started, t) -> errors.retry(kind, t));
   }
 
   private static SharedIndexInformer<EndpointSlice> sliceIndexes(

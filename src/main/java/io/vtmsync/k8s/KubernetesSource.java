@@ -32,7 +32,9 @@ public final class KubernetesSource extends ServiceSupport implements ClusterVie
   private final Informers informers;
   private final Map<String, List<SharedIndexInformer<? extends HasMetadata>>> byKind =
       new LinkedHashMap<>();
-  private final WatchMonitor monitor = new WatchMonitor(this::watching, this::isSynced);
+  private final InformerErrors errors = new InformerErrors();
+  private final WatchMonitor monitor =
+      new WatchMonitor(this::watching, this::isSynced, errors::recovered);
   private final Map<String, java.util.concurrent.atomic.AtomicLong> events =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -43,7 +45,7 @@ public final class KubernetesSource extends ServiceSupport implements ClusterVie
   }
 
   public KubernetesSource(KubernetesClient client, Set<String> namespaces, boolean watchPods) {
-    this.informers = new Informers(client, namespaces, watchPods);
+    this.informers = new Informers(client, namespaces, watchPods, errors);
   }
 
   @Override

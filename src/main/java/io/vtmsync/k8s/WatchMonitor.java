@@ -19,14 +19,20 @@ final class WatchMonitor {
 
   private final Supplier<Map<String, Boolean>> watching;
   private final BooleanSupplier synced;
+  private final Runnable recovered;
   private ScheduledExecutorService timer;
   private Map<String, Boolean> last = Map.of();
   private boolean wasSynced;
   private volatile long downSince;
 
-  WatchMonitor(Supplier<Map<String, Boolean>> watching, BooleanSupplier synced) {
+  /**
+   * @param recovered called when every watch is open again (after being lost or never opened)
+   */
+  WatchMonitor(
+      Supplier<Map<String, Boolean>> watching, BooleanSupplier synced, Runnable recovered) {
     this.watching = watching;
     this.synced = synced;
+    this.recovered = recovered;
   }
 
   /** How long the watches have been lost, or zero while they are open. */
@@ -70,6 +76,9 @@ final class WatchMonitor {
     Map<String, Boolean> now = watching.get();
     boolean allUp = !now.isEmpty() && now.values().stream().allMatch(b -> b);
     boolean wasUp = !last.isEmpty() && last.values().stream().allMatch(b -> b);
+    if (allUp && !wasUp) {
+      recovered.run();
+    }
     if (wasUp && !allUp) {
       downSince = System.nanoTime();
       LOG.warn(

@@ -24,13 +24,13 @@ public final class PortSelection {
             : svc.getSpec().getPorts();
     if (spec.allPorts()) {
       if (all.isEmpty()) {
-        throw notExactlyOne(svc, spec.mode(), all);
+        throw notExactlyOne(svc, spec, "for all ports ('*')", all, all);
       }
       return all;
     }
     if (spec.ports().isEmpty()) {
       if (all.size() != 1) {
-        throw notExactlyOne(svc, spec.mode(), all);
+        throw notExactlyOne(svc, spec, "with no port name", all, all);
       }
       return all;
     }
@@ -38,7 +38,7 @@ public final class PortSelection {
     for (String name : spec.ports()) {
       List<ServicePort> named = all.stream().filter(p -> name.equals(p.getName())).toList();
       if (named.size() != 1) {
-        throw notExactlyOne(svc, spec.mode(), named);
+        throw notExactlyOne(svc, spec, "for port name '" + name + "'", named, all);
       }
       picked.add(named.get(0));
     }
@@ -51,25 +51,53 @@ public final class PortSelection {
     return name == null || name.isEmpty() ? String.valueOf(port.getPort()) : name;
   }
 
+  /**
+   * The original's leading words, so that scripts matching them still work, then what was asked for
+   * and what the Service offers, so that the reader need not run kubectl to fix it.
+   */
   private static PlanException notExactlyOne(
-      Service svc, BackendMode mode, List<ServicePort> found) {
-    boolean nodePorts = mode == BackendMode.NODEPORT;
+      Service svc,
+      Exposure.Spec spec,
+      String asked,
+      List<ServicePort> found,
+      List<ServicePort> all) {
+    boolean nodePorts = spec.mode() == BackendMode.NODEPORT;
     String list =
         found.stream()
             .map(p -> nodePorts ? p.getNodePort() : p.getPort())
             .filter(Objects::nonNull)
             .map(String::valueOf)
             .collect(Collectors.joining(" "));
+    String offered =
+        all.isEmpty()
+            ? "no ports"
+            : "ports "
+                + all.stream().map(p -> describe(p, nodePorts)).collect(Collectors.joining(", "));
     return new PlanException(
         PoolPlan.BAD_INPUT,
         "Didn't get exactly one "
             + (nodePorts ? "nodePort" : "port")
             + ": '"
             + list
-            + "', check Service '"
+            + "' "
+            + asked
+            + "; Service '"
             + KubeNames.key(svc)
-            + "' and/or the port name ("
+            + "' has "
+            + offered
+            + "; check the Service and/or the port name ("
             + io.vtmsync.k8s.Annotations.PORT
             + " or --port)");
+  }
+
+  private static String describe(ServicePort p, boolean nodePorts) {
+    String name = p.getName() == null || p.getName().isEmpty() ? "(unnamed)" : p.getName();
+    return name
+        + " (port "
+        + p.getPort()
+        + (!nodePorts
+            ? ""
+            : p.getNodePort() == null ? ", no nodePort" : ", nodePort " + p.getNodePort())
+        + ")";
   }
 }

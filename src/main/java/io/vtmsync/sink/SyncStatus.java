@@ -49,8 +49,8 @@ public final class SyncStatus {
 
   /**
    * Records a result; returns it marked as a repeat when it says what the last one said (same
-   * outcome, code and detail, and nothing was written), so that the log line is not repeated at
-   * every resync.
+   * outcome, code and detail, and nothing was written; in a dry run, also the same diff, since
+   * nothing is ever written there), so that the log line is not repeated at every resync.
    */
   public WriteResult record(WriteResult r) {
     Instant now = Instant.now();
@@ -60,13 +60,17 @@ public final class SyncStatus {
         r.target() + "/" + r.pool(),
         new Entry(r, now, success ? now : old == null ? null : old.lastSuccess()));
     listener.accept(r);
-    boolean same =
-        old != null
-            && r.outcome() != WriteResult.Outcome.WRITTEN
-            && old.last().outcome() == r.outcome()
-            && old.last().code() == r.code()
-            && java.util.Objects.equals(old.last().detail(), r.detail());
-    return same ? r.asRepeat() : r;
+    return old != null && repeats(old.last(), r) ? r.asRepeat() : r;
+  }
+
+  private static boolean repeats(WriteResult old, WriteResult r) {
+    boolean nothingWritten =
+        r.outcome() != WriteResult.Outcome.WRITTEN
+            || r.dryRun() && old.dryRun() && old.diff().equals(r.diff());
+    return nothingWritten
+        && old.outcome() == r.outcome()
+        && old.code() == r.code()
+        && java.util.Objects.equals(old.detail(), r.detail());
   }
 
   public Map<String, Entry> entries() {

@@ -7,6 +7,7 @@ import io.vtmsync.pool.PoolDiff;
  *
  * @param target {@code file} or {@code vtm:<cluster>}
  * @param diff the member changes written (empty unless written)
+ * @param absent the target has no such pool: a held plan kept nothing and created nothing
  */
 public record WriteResult(
     String target,
@@ -17,27 +18,36 @@ public record WriteResult(
     String detail,
     boolean repeat,
     long triggeredAtNanos,
-    boolean dryRun) {
+    boolean dryRun,
+    boolean absent) {
 
   public WriteResult(
       String target, String pool, Outcome outcome, int code, PoolDiff diff, String detail) {
-    this(target, pool, outcome, code, diff, detail, false, 0, false);
+    this(target, pool, outcome, code, diff, detail, false, 0, false, false);
   }
 
   /** The same result, with the trigger time of the plan it applied (for the lag metric). */
   public WriteResult triggeredAt(long nanos) {
-    return new WriteResult(target, pool, outcome, code, diff, detail, repeat, nanos, dryRun);
+    return new WriteResult(
+        target, pool, outcome, code, diff, detail, repeat, nanos, dryRun, absent);
   }
 
   /** The same result again (a foreign pool at every resync): logged once, not every time. */
   public WriteResult asRepeat() {
     return new WriteResult(
-        target, pool, outcome, code, diff, detail, true, triggeredAtNanos, dryRun);
+        target, pool, outcome, code, diff, detail, true, triggeredAtNanos, dryRun, absent);
   }
 
   /** The same result, marked as planned but not written (--dry-run). */
   public WriteResult asDryRun(boolean on) {
-    return new WriteResult(target, pool, outcome, code, diff, detail, repeat, triggeredAtNanos, on);
+    return new WriteResult(
+        target, pool, outcome, code, diff, detail, repeat, triggeredAtNanos, on, absent);
+  }
+
+  /** The same held result, for a pool the target does not have: nothing was created. */
+  public WriteResult asAbsent() {
+    return new WriteResult(
+        target, pool, outcome, code, diff, detail, repeat, triggeredAtNanos, dryRun, true);
   }
 
   public enum Outcome {
@@ -76,14 +86,17 @@ public record WriteResult(
                   ? "wrote code " + code + ": " + detail
                   : ("created".equals(detail) ? "created " : "updated ") + diff;
           case UNCHANGED -> "unchanged";
-          case HELD_EMPTY -> "HELD last members: plan is empty (" + detail + ")";
-          case HELD_ERROR ->
-              "HELD last members: plan failed with code " + code + " (" + detail + ")";
+          case HELD_EMPTY -> held() + "plan is empty (" + detail + ")";
+          case HELD_ERROR -> held() + "plan failed with code " + code + " (" + detail + ")";
           case REMOVED -> "removed: " + detail;
           case KEPT -> "kept as it is: " + detail;
           case FOREIGN -> "LEFT ALONE: " + detail;
           case FAILED -> "FAILED: " + detail;
         };
     return (dryRun ? "[dry-run, nothing written] " : "") + target + " pool=" + pool + " " + what;
+  }
+
+  private String held() {
+    return absent ? "not created: " : "HELD last members: ";
   }
 }

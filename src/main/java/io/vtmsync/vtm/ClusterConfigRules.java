@@ -2,8 +2,11 @@ package io.vtmsync.vtm;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Validation of {@link VtmClusterConfig} values, with messages that name the cluster and key. */
@@ -11,6 +14,17 @@ final class ClusterConfigRules {
   private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   private static final Pattern USERINFO = Pattern.compile("//[^/?#]*@");
+  private static final List<String> KEYS =
+      List.of(
+          "url",
+          "username",
+          "password-file",
+          "password-env",
+          "ca-file",
+          "insecure",
+          "api-version",
+          "concurrency",
+          "timeout-ms");
 
   private ClusterConfigRules() {}
 
@@ -18,6 +32,32 @@ final class ClusterConfigRules {
     String shown = value == null ? "" : "='" + value + "'";
     return new IllegalArgumentException(
         "config key vtm." + cluster + "." + key + shown + ": " + why);
+  }
+
+  /**
+   * The {@code url} key as a URI. A cluster with no key at all is named as such: it is listed in
+   * vtm.clusters and never configured, which is a different mistake from a forgotten URL.
+   */
+  static URI parseUrl(String name, Function<String, String> key) {
+    String value = key.apply("url");
+    if (value == null && KEYS.stream().allMatch(k -> key.apply(k) == null)) {
+      throw new IllegalArgumentException(
+          "config key vtm."
+              + name
+              + ".url is missing: vtm.clusters lists '"
+              + name
+              + "' but no vtm."
+              + name
+              + ".* key is set");
+    }
+    if (value == null) {
+      throw fail(name, "url", null, "is missing");
+    }
+    try {
+      return new URI(value);
+    } catch (URISyntaxException e) {
+      throw fail(name, "url", redact(value), "not a URL: " + e.getReason());
+    }
   }
 
   static void checkName(String name) {

@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Whether a vTM cluster answers, logged once per transition: one WARN when writes start failing
- * (down, timing out, 5xx) and one INFO when they succeed again, instead of one line per pool and
- * retry.
+ * (down, timing out, 5xx, or no request could be sent) and one INFO when they succeed again,
+ * instead of one line per pool and retry.
  */
 final class ClusterHealth {
 
@@ -24,13 +24,20 @@ final class ClusterHealth {
     return failingSince.get() == 0;
   }
 
+  /** Down from the start, without a line of its own: the caller has said why. */
+  void markDown() {
+    failingSince.compareAndSet(0, System.nanoTime());
+  }
+
   void failed(VtmException e) {
     if (failingSince.compareAndSet(0, System.nanoTime())) {
       LOG.warn(
-          "vTM cluster {} is failing: {}. Writes wait in its lane (newest plan per pool) and are"
-              + " retried with backoff; other clusters are not affected",
+          "vTM cluster {} is failing: {}. {}; other clusters are not affected",
           cluster,
-          e.getMessage());
+          e.getMessage(),
+          e.retryable()
+              ? "Writes wait in its lane (newest plan per pool) and are retried with backoff"
+              : "Nothing was sent; writes are tried again at the next change or resync");
     }
   }
 

@@ -40,8 +40,18 @@ abstract class LaneWriter implements PoolWriter {
     client.dryRun(on);
   }
 
+  /** In a dry run nothing is written, so nothing may be remembered as acknowledged. */
+  protected boolean dryRunning() {
+    return dryRun;
+  }
+
   public String cluster() {
     return client.cluster();
+  }
+
+  @Override
+  public void markDown() {
+    health.markDown();
   }
 
   @Override
@@ -61,7 +71,11 @@ abstract class LaneWriter implements PoolWriter {
       return r;
     } catch (VtmException e) {
       if (!e.retryable()) {
-        health.succeeded(); // it answered: reachable, the request itself was refused
+        if (e.status() == VtmException.NO_STATUS) {
+          health.failed(e); // nothing was sent (no password, say): not up, and said once
+        } else {
+          health.succeeded(); // it answered: reachable, the request itself was refused
+        }
         refused(plan);
         return result(plan, Outcome.FAILED, null, e.getMessage());
       }

@@ -19,6 +19,19 @@ public sealed interface PasswordSource {
    */
   String read(String cluster);
 
+  /**
+   * What stops {@link #read} now (naming the key and the file or variable, never the password), or
+   * empty when the password can be read.
+   */
+  default java.util.Optional<String> problem(String cluster) {
+    try {
+      read(cluster);
+      return java.util.Optional.empty();
+    } catch (IllegalStateException e) {
+      return java.util.Optional.of(e.getMessage());
+    }
+  }
+
   /** The password is the content of a file (a mounted Secret), without the trailing newline. */
   record File(Path path) implements PasswordSource {
     public File {

@@ -18,6 +18,9 @@ public interface PoolWriter {
   /** Dry-run: plan and compare, write nothing. */
   default void dryRun(boolean on) {}
 
+  /** Counts the cluster as down until a request succeeds (its password is not readable yet). */
+  default void markDown() {}
+
   /** False while the cluster fails with retryable errors. */
   default boolean healthy() {
     return true;

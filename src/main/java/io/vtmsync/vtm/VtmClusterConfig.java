@@ -3,7 +3,6 @@ package io.vtmsync.vtm;
 import static io.vtmsync.vtm.ClusterConfigRules.fail;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -121,6 +120,9 @@ public record VtmClusterConfig(
   public static VtmClusterConfig fromProperties(String name, Function<String, String> props) {
     ClusterConfigRules.checkName(name);
     Function<String, String> key = k -> blankToNull(props.apply("vtm." + name + "." + k));
+    // The URL first: a cluster listed in vtm.clusters but not configured is missing its URL,
+    // and a complaint about password keys would send the reader to the wrong line.
+    URI url = ClusterConfigRules.parseUrl(name, key);
     String file = key.apply("password-file");
     String env = key.apply("password-env");
     if ((file == null) == (env == null)) {
@@ -133,7 +135,7 @@ public record VtmClusterConfig(
     }
     return new VtmClusterConfig(
         name,
-        url(name, key.apply("url")),
+        url,
         key.apply("username"),
         file != null ? new PasswordSource.File(Path.of(file)) : new PasswordSource.Env(env),
         Optional.ofNullable(key.apply("ca-file")).map(Path::of),
@@ -142,17 +144,6 @@ public record VtmClusterConfig(
         number(name, "concurrency", key.apply("concurrency"), DEFAULT_CONCURRENCY),
         Duration.ofMillis(
             number(name, "timeout-ms", key.apply("timeout-ms"), DEFAULT_TIMEOUT.toMillis())));
-  }
-
-  private static URI url(String name, String value) {
-    if (value == null) {
-      throw fail(name, "url", null, "is missing");
-    }
-    try {
-      return new URI(value);
-    } catch (URISyntaxException e) {
-      throw fail(name, "url", ClusterConfigRules.redact(value), "not a URL: " + e.getReason());
-    }
   }
 
   private static boolean bool(String name, String key, String value) {

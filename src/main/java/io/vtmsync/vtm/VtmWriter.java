@@ -67,7 +67,8 @@ public final class VtmWriter extends LaneWriter {
       // Held, or an error plan for a pool that does not exist: never create a pool from an error.
       Outcome o =
           decision == SafeWritePolicy.Decision.HOLD_EMPTY ? Outcome.HELD_EMPTY : Outcome.HELD_ERROR;
-      return result(plan, o, null, plan.error());
+      WriteResult held = result(plan, o, null, plan.error());
+      return remote.isEmpty() ? held.asAbsent() : held;
     }
     return put(plan, remote, plan.ok() ? plan.members() : List.of());
   }
@@ -85,7 +86,9 @@ public final class VtmWriter extends LaneWriter {
       // Deleted by hand since we last looked: it was created again, so mark it as ours.
       client.putPool(plan.pool(), target, ManagedNote.text(plan.service()));
     }
-    remember(plan.pool(), target);
+    if (!dryRunning()) {
+      remember(plan.pool(), target);
+    }
     String detail =
         remote.isPresent()
             ? plan.error()

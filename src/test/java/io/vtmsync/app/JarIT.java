@@ -97,6 +97,34 @@ class JarIT {
   }
 
   @Test
+  void render_failures_print_one_document_on_stdout_and_log_only_to_stderr() throws Exception {
+    Path missing = tmp.resolve("absent-kubeconfig");
+    String[][] runs = {
+      {"--kubeconfig=" + missing, "{\"version\":1,\"code\":400,\"error\":\"kubeconfig file"},
+      {"--master-url=::", "{\"version\":1,\"code\":500,\"error\":\"render failed: "}
+    };
+    for (String[] run : runs) {
+      Path out = tmp.resolve("out");
+      Path err = tmp.resolve("err");
+      Process p =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-jar",
+                  JAR.toString(),
+                  "render",
+                  "--service=default/web",
+                  run[0])
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).isEqualTo(1);
+      assertThat(Files.readAllLines(out)).singleElement().asString().startsWith(run[1]);
+      assertThat(Files.readString(err)).doesNotContain("Exception", "\tat ");
+    }
+  }
+
+  @Test
   void render_against_an_unreachable_api_prints_a_500_document_and_exits_1() throws Exception {
     Path log = tmp.resolve("render.log");
     Process p = start(log, "render", "--service=default/web", "--master-url=http://127.0.0.1:9");

@@ -1,6 +1,7 @@
 package io.vtmsync.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,21 +70,57 @@ class OnceIT {
   }
 
   @Test
-  void dry_run_logs_the_diff_per_target_and_writes_nothing() throws Exception {
+  void dry_run_logs_each_diff_once_writes_nothing_and_exits_1_naming_what_differs()
+      throws Exception {
     try (AppHarness h = new AppHarness(tmp.resolve("files"));
         SimClusters vtm = new SimClusters(tmp.resolve("vtm"), "a");
         LogCapture logs = new LogCapture()) {
       h.service("web", Map.of());
       h.cluster.scale("default", "web", 1);
       Run r = once(vtm.configure(h.options()).with("sync.dry-run", "true"));
-      assertThat(r.exit()).as(r.out()).isZero();
-      assertThat(logs.all())
+      assertThat(r.exit()).as(r.out()).isEqualTo(1);
+      assertThat(r.out())
           .contains(
-              "[dry-run, nothing written] file pool=" + POOL + " updated +10.0.0.9:30080",
-              "[dry-run, nothing written] vtm:a pool=" + POOL + " created +10.0.0.9:30080");
+              "once: dry run, would write: file pool=" + POOL + " updated +10.0.0.9:30080",
+              "once: dry run, would write: vtm:a pool=" + POOL + " created +10.0.0.9:30080",
+              "once: NOT converged: 2 pool(s) differ (dry run)");
+      String file = "[dry-run, nothing written] file pool=" + POOL + " updated +10.0.0.9:30080";
+      String vtmA = "[dry-run, nothing written] vtm:a pool=" + POOL + " created +10.0.0.9:30080";
+      assertThat(logs.lines()).filteredOn(l -> l.endsWith(file)).hasSize(1);
+      assertThat(logs.lines()).filteredOn(l -> l.endsWith(vtmA)).hasSize(1);
       assertThat(h.file(POOL)).doesNotExist();
       assertThat(vtm.get("a").requests()).allMatch(req -> req.method().equals("GET"));
       assertThat(vtm.get("a").pool(POOL)).isEmpty();
+    }
+  }
+
+  @Test
+  void dry_run_exits_0_when_every_target_already_has_the_plan() throws Exception {
+    try (AppHarness h = new AppHarness(tmp.resolve("files"));
+        SimClusters vtm = new SimClusters(tmp.resolve("vtm"), "a")) {
+      h.service("web", Map.of());
+      h.cluster.scale("default", "web", 1);
+      assertThat(once(vtm.configure(h.options())).exit()).isZero();
+      Run dry = once(vtm.configure(h.options()).with("sync.dry-run", "true"));
+      assertThat(dry.exit()).as(dry.out()).isZero();
+      assertThat(dry.out()).contains("once: every target converged (dry run: nothing differs)");
+    }
+  }
+
+  @Test
+  void a_running_dry_run_logs_a_diff_once_not_at_every_resync() throws Exception {
+    try (AppHarness h = new AppHarness(tmp.resolve("files"));
+        SimClusters vtm = new SimClusters(tmp.resolve("vtm"), "a");
+        LogCapture logs = new LogCapture()) {
+      h.service("web", Map.of());
+      h.cluster.scale("default", "web", 1);
+      h.start(vtm.configure(h.options()).with("sync.dry-run", "true"));
+      String vtmA = "[dry-run, nothing written] vtm:a pool=" + POOL + " created";
+      await().atMost(Duration.ofSeconds(15)).until(() -> logs.all().contains(vtmA));
+      long syncs = h.syncs();
+      // sync.resync-period-ms is 2 s in the harness: wait for two resyncs of the pool.
+      await().atMost(Duration.ofSeconds(15)).until(() -> h.syncs() >= syncs + 2);
+      assertThat(logs.lines()).filteredOn(l -> l.contains("[dry-run, nothing written]")).hasSize(2);
     }
   }
 }

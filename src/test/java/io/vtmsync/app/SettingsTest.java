@@ -36,6 +36,18 @@ class SettingsTest {
     assertThat(read(Map.of("camel.main.name", "x")).debounceMs()).isEqualTo(100);
   }
 
+  @Test
+  void a_camel_key_camel_main_would_not_bind_stops_the_start_naming_it() {
+    assertThatThrownBy(() -> read(Map.of("camel.compnent.log.level", "x")))
+        .hasMessage(
+            "unknown config key 'camel.compnent.log.level': Camel Main binds no camel.compnent.*"
+                + " options and would ignore it (did you mean camel.component?)");
+    assertThat(
+            read(
+                Map.of("camel.component.log.level", "x", "camel.route-controller.enabled", "true")))
+        .isNotNull();
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',

@@ -32,6 +32,19 @@ class PasswordSourceTest {
   }
 
   @Test
+  void problem_says_what_stops_the_read_and_nothing_when_it_works(@TempDir Path dir) {
+    Path file = dir.resolve("password");
+    PasswordSource source = new PasswordSource.File(file);
+    assertThat(source.problem("east"))
+        .hasValueSatisfying(p -> p.contains("vtm.east.password-file"));
+    assertThat(new PasswordSource.Env(UNSET_ENV).problem("east"))
+        .hasValueSatisfying(p -> p.contains(UNSET_ENV + " is not set"));
+
+    SimClusters.write(file, "s3cret\n");
+    assertThat(source.problem("east")).isEmpty();
+  }
+
+  @Test
   void unset_password_env_is_a_clear_error_naming_the_variable() {
     assertThat(Optional.ofNullable(System.getenv(UNSET_ENV))).isEmpty();
 

@@ -145,6 +145,17 @@ class VtmClusterConfigTest {
   }
 
   @Test
+  void a_listed_cluster_without_keys_is_missing_its_url_not_its_password() {
+    assertThatThrownBy(this::east)
+        .hasMessage(
+            "config key vtm.east.url is missing: vtm.clusters lists 'east' but no vtm.east.* key"
+                + " is set");
+
+    props.put("vtm.east.username", "admin");
+    assertThatThrownBy(this::east).hasMessage("config key vtm.east.url: is missing");
+  }
+
+  @Test
   void insecure_and_ca_file_together_are_refused() {
     minimal("https://vtm:9070");
     props.put("vtm.east.insecure", "true");
