@@ -70,17 +70,6 @@ public final class App implements AutoCloseable {
     main.addMainListener(
         new org.apache.camel.main.MainListenerSupport() {
           @Override
-          public void afterConfigure(org.apache.camel.main.BaseMainSupport m) {
-            try {
-              CamelContext ctx = m.getCamelContext();
-              VtmLanes.addRoutes(
-                  ctx, ctx.getRegistry().lookupByNameAndType("settings", Settings.class));
-            } catch (Exception e) {
-              throw new IllegalStateException("cannot create the vTM lanes: " + e.getMessage(), e);
-            }
-          }
-
-          @Override
           public void afterStart(org.apache.camel.main.BaseMainSupport m) {
             LOG.info("vtm-k8s-sync started");
           }
@@ -132,16 +121,23 @@ public final class App implements AutoCloseable {
     return "classpath:routes/*.camel.yaml";
   }
 
+  /**
+   * The bundled defaults first, then the user's file over them: {@code --config FILE}, else
+   * ./config/application.properties when present. Camel reads the locations in order and a later
+   * one overrides an earlier one, so a user file names only what it changes (environment variables
+   * and {@code --key=value} override both).
+   */
   static String config(String file) {
+    String defaults = "classpath:config/application.properties";
     Path f = Path.of(file == null ? "config/application.properties" : file);
     if (Files.isRegularFile(f)) {
-      LOG.info("config from {}", f.toAbsolutePath().normalize());
-      return "file:" + f.toAbsolutePath().normalize();
+      LOG.info("config: defaults from the jar, overridden by {}", f.toAbsolutePath().normalize());
+      return defaults + ",file:" + f.toAbsolutePath().normalize();
     }
     if (file != null) {
       throw new IllegalArgumentException("config file not found: " + f.toAbsolutePath());
     }
-    LOG.info("config from the copy inside the jar (no ./config/application.properties here)");
-    return "classpath:config/application.properties";
+    LOG.info("config: defaults from the jar (no ./config/application.properties here)");
+    return defaults;
   }
 }

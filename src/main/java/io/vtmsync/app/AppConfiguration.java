@@ -11,10 +11,8 @@ import io.vtmsync.pool.PoolRegistry;
 import io.vtmsync.pool.SafeWritePolicy;
 import io.vtmsync.pool.Sweep;
 import io.vtmsync.queue.WorkQueueComponent;
-import io.vtmsync.sink.FanOut;
 import io.vtmsync.sink.FileSink;
 import io.vtmsync.sink.SyncStatus;
-import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -78,8 +76,10 @@ public final class AppConfiguration implements CamelConfiguration {
     r.bind("poolPlanner", new PoolPlanner(source, exposure, s.notReadyGuardPercent()));
     r.bind("poolRegistry", pools);
     r.bind("sweep", new Sweep(source::services, exposure, pools, s.namespaces()));
-    r.bind("fanOut", new FanOut(s.fileEnabled(), List.copyOf(s.vtm().names())));
-    VtmLanes.bindWriters(ctx, s, metrics);
+    // The one JSON configuration: camel-jackson's marshal steps refer to it as "json".
+    r.bind("json", io.vtmsync.vtm.Json.MAPPER);
+    // Camel instantiates the vTM lane templates from this source (one set per cluster).
+    r.bind("vtmLanes", new VtmLanes(r, s, metrics));
     FileSink files =
         new FileSink(s.fileDirectory(), new SafeWritePolicy(s.emptyPool()), s.fileDeleteRemoved());
     files.dryRun(s.dryRun());

@@ -1,7 +1,6 @@
 package io.vtmsync.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
@@ -84,7 +83,7 @@ final class CamelKeys {
       if (in == null) {
         throw new IOException(CATALOG + " not on the class path");
       }
-      for (JsonNode g : new ObjectMapper().readTree(in).path("groups")) {
+      for (JsonNode g : io.vtmsync.vtm.Json.MAPPER.readTree(in).path("groups")) {
         String[] parts = g.path("name").asText().split("\\.");
         if (parts.length > 1) {
           out.add(normal(parts[1]));

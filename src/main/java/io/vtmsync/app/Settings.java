@@ -57,6 +57,7 @@ public record Settings(
           "k8s.unready-after-ms",
           "k8s.address-type",
           "k8s.node-selector",
+          "sync.sinks",
           "sync.services",
           "sync.default-mode",
           "sync.debounce-ms",
@@ -79,6 +80,7 @@ public record Settings(
     unknownKeys(keys);
     Reader r = new Reader(props);
     VtmSettings vtm = VtmSettings.read(r, props, keys);
+    r.parse("sync.sinks", "direct:sink-file,direct:sink-vtm", Settings::sinks);
     return new Settings(
         r.text("k8s.kubeconfig", ""),
         r.text("k8s.context", ""),
@@ -142,6 +144,20 @@ public record Settings(
       KubeNames.split(key);
       if (out.put(key, colon < 0 ? "" : e.substring(colon + 1)) != null) {
         throw new IllegalArgumentException("'" + key + "' is listed twice");
+      }
+    }
+    return out;
+  }
+
+  /** Camel endpoint URIs, comma-separated; the sync route's recipient list. */
+  private static List<String> sinks(String raw) {
+    List<String> out = Arrays.stream(raw.split(",")).map(String::trim).toList();
+    for (String uri : out) {
+      if (!uri.matches("[a-z][a-z0-9+.-]*:\\S+")) {
+        throw new IllegalArgumentException(
+            "expected Camel endpoints such as direct:sink-file, comma-separated, got '"
+                + uri
+                + "'");
       }
     }
     return out;

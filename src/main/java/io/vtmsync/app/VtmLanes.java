@@ -1,73 +1,75 @@
 package io.vtmsync.app;
 
 import io.vtmsync.pool.SafeWritePolicy;
-import io.vtmsync.vtm.PoolWriter;
-import io.vtmsync.vtm.VtmClient;
+import io.vtmsync.vtm.LaneRoutes;
 import io.vtmsync.vtm.VtmClusterConfig;
-import io.vtmsync.vtm.VtmSdWriter;
-import io.vtmsync.vtm.VtmWriter;
+import io.vtmsync.vtm.VtmLane;
 import java.time.Duration;
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.TemplatedRouteBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.spi.RouteTemplateParameterSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One lane per configured vTM cluster: a {@link VtmWriter} bean ({@code vtmWriter-<name>}) and a
- * route made from the {@code sink-vtm} template in {@code routes/sink-vtm.camel.yaml}. Each lane
- * has its own queue, threads, timeouts and backoff, so a slow or dead cluster delays no other.
+ * One lane per configured vTM cluster, from configuration alone: the beans its routes call ({@code
+ * vtmLane-<name>} decides, {@code vtmHttp-<name>} configures the camel-http client, {@code
+ * vtmTls-<name>} and {@code vtmHostnames-<name>} its TLS) and, as Camel's own {@link
+ * RouteTemplateParameterSource}, the parameters that make Camel instantiate the templates of
+ * routes/sink-vtm.camel.yaml for it. Each lane has its own queue, threads, connection pool,
+ * timeouts and backoff, so a slow or dead cluster delays no other.
  */
-final class VtmLanes {
+final class VtmLanes implements RouteTemplateParameterSource {
 
   private static final Logger LOG = LoggerFactory.getLogger(VtmLanes.class);
 
-  private VtmLanes() {}
+  private final Map<String, Map<String, Object>> routes = new LinkedHashMap<>();
 
-  /** Binds a writer per cluster (called while beans are registered). */
-  static void bindWriters(CamelContext ctx, Settings s, AppMetrics metrics) {
+  /** Binds every cluster's beans and gathers the template parameters of its routes. */
+  VtmLanes(Registry registry, Settings s, AppMetrics metrics) {
     VtmSettings v = s.vtm();
     for (VtmClusterConfig c : v.clusters()) {
-      VtmClient client = new VtmClient(c);
-      client.observe(metrics);
-      SafeWritePolicy policy = new SafeWritePolicy(s.emptyPool());
-      PoolWriter writer =
-          v.serviceDiscovery().contains(c.name())
-              ? new VtmSdWriter(client, policy, v.removedPool(), v.adoptExisting(), 10)
-              : new VtmWriter(
-                  client,
-                  policy,
-                  v.removedPool(),
-                  v.adoptExisting(),
-                  Duration.ofMillis(v.verifyPeriodMs()));
-      writer.dryRun(s.dryRun());
-      ctx.getRegistry().bind("vtmWriter-" + c.name(), writer);
-      metrics.clusterUp(c.name(), writer::healthy);
-      checkPassword(c, writer);
-      LOG.info(
-          "vTM cluster {}: {} as {}, TLS {}, API {}, {} requests in flight, timeout {} ms, {}",
-          c.name(),
-          c.baseUrl(),
-          c.username(),
-          c.insecure()
-              ? "NOT VERIFIED"
-              : c.caFile().map(f -> "verified with " + f).orElse("verified"),
-          c.apiVersion().orElse("newest"),
-          c.concurrency(),
-          c.timeout().toMillis(),
-          writer instanceof VtmSdWriter ? "service discovery over REST" : "node tables");
+      boolean sd = v.serviceDiscovery().contains(c.name());
+      VtmLane lane =
+          VtmLane.create(
+              c,
+              new SafeWritePolicy(s.emptyPool()),
+              v.removedPool(),
+              v.adoptExisting(),
+              sd,
+              Duration.ofMillis(v.verifyPeriodMs()));
+      lane.dryRun(s.dryRun());
+      lane.observe(metrics);
+      metrics.clusterUp(c.name(), lane::healthy);
+      LaneRoutes.bind(registry, c, lane);
+      routes.putAll(LaneRoutes.routes(c, sd));
+      checkPassword(c, lane);
+      log(c, sd);
     }
+  }
+
+  @Override
+  public Map<String, Object> parameters(String routeId) {
+    return routes.get(routeId);
+  }
+
+  @Override
+  public Set<String> routeIds() {
+    return routes.keySet();
   }
 
   /**
    * A password that cannot be read yet does not stop the start: the Secret may be mounted after the
    * process starts, and the file is read again on every request. It is said once, here.
    */
-  private static void checkPassword(VtmClusterConfig c, PoolWriter writer) {
+  private static void checkPassword(VtmClusterConfig c, VtmLane lane) {
     c.password()
         .problem(c.name())
         .ifPresent(
             problem -> {
-              writer.markDown();
+              lane.markDown();
               LOG.warn(
                   "vTM cluster {}: {}. Starting anyway (a Secret may be mounted later); the"
                       + " cluster counts as down and its writes fail until the password can be"
@@ -77,20 +79,25 @@ final class VtmLanes {
             });
   }
 
-  /** Adds a lane route per cluster (called once the YAML route templates are loaded). */
-  static void addRoutes(CamelContext ctx, Settings s) throws Exception {
-    for (VtmClusterConfig c : s.vtm().clusters()) {
-      TemplatedRouteBuilder.builder(ctx, "sink-vtm")
-          .routeId("sink-vtm-" + c.name())
-          .parameter("cluster", c.name())
-          .parameter("concurrency", String.valueOf(c.concurrency()))
-          .add();
-      if (s.vtm().serviceDiscovery().contains(c.name())) {
-        TemplatedRouteBuilder.builder(ctx, "sink-vtm-heartbeat")
-            .routeId("sink-vtm-heartbeat-" + c.name())
-            .parameter("cluster", c.name())
-            .add();
-      }
+  private static void log(VtmClusterConfig c, boolean sd) {
+    if (c.insecure()) {
+      LOG.warn(
+          "vtm {}: TLS certificate and host name checks are OFF (vtm.{}.insecure=true);"
+              + " anyone on the path can read the admin password",
+          c.name(),
+          c.name());
     }
+    LOG.info(
+        "vTM cluster {}: {} as {}, TLS {}, API {}, {} requests in flight, timeout {} ms, {}",
+        c.name(),
+        c.baseUrl(),
+        c.username(),
+        c.insecure()
+            ? "NOT VERIFIED"
+            : c.caFile().map(f -> "verified with " + f).orElse("verified"),
+        c.apiVersion().orElse("newest"),
+        c.concurrency(),
+        c.timeout().toMillis(),
+        sd ? "service discovery over REST" : "node tables");
   }
 }

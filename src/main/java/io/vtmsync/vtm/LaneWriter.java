@@ -1,121 +1,145 @@
 package io.vtmsync.vtm;
 
+import static java.util.concurrent.CompletableFuture.completedFuture;
+
 import io.vtmsync.pool.PoolDiff;
 import io.vtmsync.pool.PoolPlan;
 import io.vtmsync.pool.PublishedPools;
 import io.vtmsync.pool.SafeWritePolicy;
 import io.vtmsync.sink.WriteResult;
 import io.vtmsync.sink.WriteResult.Outcome;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * What every vTM lane writer shares: the rules (write policy, removed-pool policy, adoption), the
- * ownership check, and failure handling: retryable errors go back to the lane (and mark the cluster
- * failing once), other errors become a FAILED result with the vTM's error text.
+ * ownership check, the sweep, and failure handling: retryable errors go back to the lane (and mark
+ * the cluster failing once), other errors become a FAILED result with the vTM's error text. Each
+ * job is a chain of requests on a {@link VtmApi}; nothing here does I/O itself.
  */
-abstract class LaneWriter implements PoolWriter {
+abstract class LaneWriter {
 
-  protected final VtmClient client;
+  protected final VtmCluster cluster;
   protected final SafeWritePolicy policy;
   protected final RemovedPoolPolicy removedPolicy;
   private final boolean adoptExisting;
   private final ClusterHealth health;
-  private volatile boolean dryRun;
 
   LaneWriter(
-      VtmClient client, SafeWritePolicy policy, RemovedPoolPolicy removedPolicy, boolean adopt) {
-    this.client = client;
+      VtmCluster cluster,
+      SafeWritePolicy policy,
+      RemovedPoolPolicy removedPolicy,
+      boolean adoptExisting) {
+    this.cluster = cluster;
     this.policy = policy;
     this.removedPolicy = removedPolicy;
-    this.adoptExisting = adopt;
-    this.health = new ClusterHealth(client.cluster());
+    this.adoptExisting = adoptExisting;
+    this.health = new ClusterHealth(cluster.name());
   }
 
-  /** Dry-run: reads from vTM as usual, writes nothing (the client sends no PUT or DELETE). */
-  @Override
-  public void dryRun(boolean on) {
-    this.dryRun = on;
-    client.dryRun(on);
+  ClusterHealth health() {
+    return health;
   }
 
-  /** In a dry run nothing is written, so nothing may be remembered as acknowledged. */
-  protected boolean dryRunning() {
-    return dryRun;
-  }
-
-  public String cluster() {
-    return client.cluster();
-  }
-
-  @Override
-  public void markDown() {
-    health.markDown();
-  }
-
-  @Override
-  public boolean healthy() {
-    return health.healthy();
-  }
-
-  @Override
-  public final WriteResult write(PoolPlan plan) {
+  /** Applies one plan; a retryable failure completes the future exceptionally for the lane. */
+  final CompletableFuture<WriteResult> write(VtmApi api, PoolPlan plan) {
     Optional<WriteResult> known = withoutRequest(plan);
     if (known.isPresent()) {
-      return known.get();
+      return completedFuture(known.get());
     }
-    try {
-      WriteResult r = apply(plan);
-      health.succeeded();
-      return r;
-    } catch (VtmException e) {
-      if (!e.retryable()) {
-        if (e.status() == VtmException.NO_STATUS) {
-          health.failed(e); // nothing was sent (no password, say): not up, and said once
-        } else {
-          health.succeeded(); // it answered: reachable, the request itself was refused
-        }
-        refused(plan);
-        return result(plan, Outcome.FAILED, null, e.getMessage());
-      }
-      health.failed(e);
-      if (e.status() == VtmException.NO_STATUS) {
-        client.invalidate(); // unreachable: it may come back upgraded, so negotiate again
-        unreachable();
-      }
-      throw e;
-    }
+    return apply(api, plan)
+        .handle(
+            (result, failure) -> {
+              if (failure == null) {
+                health.succeeded();
+                return result;
+              }
+              VtmException e = unwrap(failure);
+              if (e.retryable()) {
+                throw failed(e);
+              }
+              if (e.status() == VtmException.NO_STATUS) {
+                health.failed(e); // nothing was sent (no password, say): not up, and said once
+              } else {
+                health.succeeded(); // it answered: reachable, the request itself was refused
+              }
+              refused(plan);
+              return result(plan, Outcome.FAILED, null, e.getMessage());
+            });
   }
 
   /**
    * The sweep of this cluster: the removals due for pools we created (our note names a Service)
    * that no Service publishes any more. Lists the pools once and reads back only names not
-   * published; a pool without our note is never touched. The removals go back into this lane's
-   * queue, where the removed-pool policy applies to them as to a removal seen live.
+   * published; a pool without our note is never touched. The lane queues the removals, and the
+   * removed-pool policy applies to them as to a removal seen live.
    */
-  @Override
-  public final List<PoolPlan> orphans(PublishedPools published) {
-    try {
-      List<PoolPlan> out = new java.util.ArrayList<>();
-      for (String pool : client.listPools()) {
-        if (published.pools().contains(pool)) {
-          continue;
-        }
-        client
-            .getPool(pool)
-            .flatMap(p -> ManagedNote.owner(p.note()))
-            .filter(owner -> published.orphaned(pool, owner))
-            .ifPresent(owner -> out.add(published.removal(pool, owner, Set.of(cluster()))));
-      }
+  final CompletableFuture<List<PoolPlan>> orphans(VtmApi api, PublishedPools published) {
+    return api.listPools()
+        .thenCompose(
+            names -> {
+              CompletableFuture<List<PoolPlan>> out = completedFuture(new ArrayList<>());
+              for (String pool : names) {
+                if (!published.pools().contains(pool)) {
+                  out = out.thenCompose(found -> orphan(api, published, pool, found));
+                }
+              }
+              return out;
+            })
+        .handle(this::checked);
+  }
+
+  /** Periodic liveness signal for the cluster's plugin; nothing by default. */
+  CompletableFuture<Void> heartbeat(VtmApi api) {
+    return completedFuture(null);
+  }
+
+  private CompletableFuture<List<PoolPlan>> orphan(
+      VtmApi api, PublishedPools published, String pool, List<PoolPlan> found) {
+    return api.getPool(pool)
+        .thenApply(
+            remote -> {
+              remote
+                  .flatMap(p -> ManagedNote.owner(p.note()))
+                  .filter(owner -> published.orphaned(pool, owner))
+                  .ifPresent(
+                      owner -> found.add(published.removal(pool, owner, Set.of(cluster.name()))));
+              return found;
+            });
+  }
+
+  /** A job other than a write: any failure goes back to the lane, counted against the cluster. */
+  final <T> T checked(T result, Throwable failure) {
+    if (failure == null) {
       health.succeeded();
-      return out;
-    } catch (VtmException e) {
-      if (e.retryable()) {
-        health.failed(e);
-      }
-      throw e;
+      return result;
     }
+    VtmException e = unwrap(failure);
+    throw e.retryable() ? failed(e) : e;
+  }
+
+  private VtmException failed(VtmException e) {
+    health.failed(e);
+    if (e.retryable() && e.status() == VtmException.NO_STATUS) {
+      cluster.invalidate(); // unreachable: it may come back upgraded, so negotiate again
+      unreachable();
+    }
+    return e;
+  }
+
+  private static VtmException unwrap(Throwable failure) {
+    Throwable t =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (t instanceof VtmException e) {
+      return e;
+    }
+    throw t instanceof RuntimeException r ? r : new CompletionException(t);
   }
 
   /** A result known without asking the cluster (a recently acknowledged plan), if any. */
@@ -124,7 +148,7 @@ abstract class LaneWriter implements PoolWriter {
   }
 
   /** Applies one plan with requests to the cluster. */
-  protected abstract WriteResult apply(PoolPlan plan);
+  protected abstract CompletableFuture<WriteResult> apply(VtmApi api, PoolPlan plan);
 
   /** Called after a non-retryable refusal. */
   protected void refused(PoolPlan plan) {}
@@ -148,13 +172,13 @@ abstract class LaneWriter implements PoolWriter {
 
   protected WriteResult result(PoolPlan plan, Outcome outcome, PoolDiff diff, String detail) {
     return new WriteResult(
-            "vtm:" + client.cluster(),
+            "vtm:" + cluster.name(),
             plan.pool(),
             outcome,
             plan.code(),
             diff == null ? PoolDiff.between(List.of(), List.of()) : diff,
             detail != null ? detail : plan.members().size() + " members")
         .triggeredAt(plan.triggeredAtNanos())
-        .asDryRun(dryRun);
+        .asDryRun(cluster.dryRun());
   }
 }

@@ -21,7 +21,7 @@ import java.util.Set;
  * either form, since the python-stingray 2.0 mock leaves draining nodes out of {@code nodes}.
  */
 final class LegacyNodeLists {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.MAPPER;
 
   private LegacyNodeLists() {}
 

@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 public final class NodesTable {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.MAPPER;
 
   private NodesTable() {}
 

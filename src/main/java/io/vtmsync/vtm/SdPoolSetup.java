@@ -18,7 +18,7 @@ final class SdPoolSetup {
   static final String PLUGIN = "vtm-k8s-sync-sd";
   static final String HEARTBEAT = "vtm-k8s-sync.heartbeat";
   static final ApiVersion MINIMUM = ApiVersion.parse("5.2");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private SdPoolSetup() {}
 

@@ -20,8 +20,8 @@ import java.util.List;
  */
 public final class ServiceDiscoveryJson {
 
-  private static final JsonFactory FACTORY = new JsonFactory();
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
+  private static final ObjectMapper MAPPER = Json.MAPPER;
 
   private ServiceDiscoveryJson() {}
 

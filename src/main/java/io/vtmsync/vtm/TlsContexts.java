@@ -7,40 +7,48 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
-import javax.net.ssl.SSLContext;
+import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
+import org.apache.hc.client5.http.ssl.DefaultHostnameVerifier;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 
 /**
- * Builds the SSLContext of a cluster: the JVM's trust by default, the certificates of a PEM file
- * when ca-file is set (vTM's admin certificate is self-signed by default, section 2), or trust-all
- * when insecure is set.
+ * The TLS of a cluster's camel-http endpoint, as Camel {@link SSLContextParameters}: the JVM's
+ * trust by default, the certificates of a PEM file when ca-file is set (vTM's admin certificate is
+ * self-signed by default, section 2), or trust-all without a host name check when insecure is set.
+ * The PEM is read by hand because Java key stores do not take PEM files.
  */
 final class TlsContexts {
   private TlsContexts() {}
 
-  static SSLContext forConfig(VtmClusterConfig config) {
-    try {
-      if (config.insecure()) {
-        return context(new TrustManager[] {new TrustAll()});
-      }
-      if (config.caFile().isPresent()) {
-        return trusting(config.name(), config.caFile().get());
-      }
-      return SSLContext.getDefault();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM offers no TLS", e);
+  static SSLContextParameters parameters(VtmClusterConfig config) {
+    SSLContextParameters parameters = new SSLContextParameters();
+    TrustManager trust =
+        config.insecure()
+            ? new TrustAll()
+            : config.caFile().map(pem -> trusting(config.name(), pem)).orElse(null);
+    if (trust != null) {
+      TrustManagersParameters managers = new TrustManagersParameters();
+      managers.setTrustManager(trust);
+      parameters.setTrustManagers(managers);
     }
+    return parameters;
   }
 
-  private static SSLContext trusting(String cluster, Path pem) {
+  static HostnameVerifier hostnames(VtmClusterConfig config) {
+    return config.insecure() ? NoopHostnameVerifier.INSTANCE : new DefaultHostnameVerifier();
+  }
+
+  private static TrustManager trusting(String cluster, Path pem) {
     try (InputStream in = Files.newInputStream(pem)) {
       // generateCertificates reads every PEM block, so a bundle with intermediates works too.
       Collection<? extends Certificate> certs =
@@ -57,19 +65,9 @@ final class TlsContexts {
       TrustManagerFactory factory =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init(store);
-      return context(factory.getTrustManagers());
+      return factory.getTrustManagers()[0];
     } catch (IOException | GeneralSecurityException e) {
       throw ClusterConfigRules.fail(cluster, "ca-file", pem, "cannot load it: " + e.getMessage());
-    }
-  }
-
-  private static SSLContext context(TrustManager[] trust) throws NoSuchAlgorithmException {
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust, null);
-      return context;
-    } catch (java.security.KeyManagementException e) {
-      throw new IllegalStateException("cannot set up TLS", e);
     }
   }
 

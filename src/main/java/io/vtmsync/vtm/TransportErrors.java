@@ -1,12 +1,14 @@
 package io.vtmsync.vtm;
 
-import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.http.HttpTimeoutException;
-import javax.net.ssl.SSLHandshakeException;
+import java.net.SocketTimeoutException;
+import javax.net.ssl.SSLException;
 
 /**
- * Names what went wrong when a request to one cluster got no usable answer, as a {@link VtmError}.
+ * Names what went wrong when a request to one cluster got no usable answer (the exception the
+ * route's camel-http endpoint raised), as a {@link VtmException}: TLS trust problems and an
+ * unreadable password are not worth retrying, everything else is.
  */
 final class TransportErrors {
   private final VtmClusterConfig config;
@@ -15,15 +17,31 @@ final class TransportErrors {
     this.config = config;
   }
 
-  /** The HTTP status of an answer abandoned for its size, else {@link VtmException#NO_STATUS}. */
-  static int status(IOException e) {
-    BoundedBody.TooLarge tooLarge = find(e, BoundedBody.TooLarge.class);
-    return tooLarge == null ? VtmException.NO_STATUS : tooLarge.status();
+  VtmException exception(VtmRequest request, Exception e) {
+    VtmError error = describe(request, e);
+    try {
+      error = error.redact(config.password().read(config.name()));
+    } catch (IllegalStateException unreadable) {
+      // nothing to hide then
+    }
+    boolean retryable =
+        !error.errorId().equals("client.tls") && !error.errorId().equals("client.password");
+    return new VtmException(
+        config.name(),
+        request.method(),
+        request.path(),
+        VtmException.NO_STATUS,
+        error,
+        retryable,
+        e);
   }
 
-  /** Names the kind of transport failure; TLS trust problems are not worth retrying. */
-  VtmError describe(String method, String path, IOException e) {
-    SSLHandshakeException tls = find(e, SSLHandshakeException.class);
+  private VtmError describe(VtmRequest request, Exception e) {
+    if (find(e, ClusterHttp.PasswordUnreadable.class) != null) {
+      return VtmError.of(
+          "client.password", find(e, ClusterHttp.PasswordUnreadable.class).getMessage());
+    }
+    SSLException tls = find(e, SSLException.class);
     if (tls != null) {
       return VtmError.of(
           "client.tls",
@@ -33,18 +51,20 @@ final class TransportErrors {
               + ".ca-file to its CA PEM, or insecure=true): "
               + tls.getMessage());
     }
-    BoundedBody.TooLarge tooLarge = find(e, BoundedBody.TooLarge.class);
+    BoundedEntity.TooLarge tooLarge = find(e, BoundedEntity.TooLarge.class);
     if (tooLarge != null) {
       return VtmError.of(
           "client.too_large",
-          "the answer to " + method + " " + path + " was abandoned: " + tooLarge.getMessage());
+          "the answer to " + request + " was abandoned: " + tooLarge.getMessage());
     }
-    if (find(e, HttpTimeoutException.class) != null) {
+    if (find(e, BoundedEntity.TooSlow.class) != null
+        || find(e, SocketTimeoutException.class) != null
+        || find(e, InterruptedIOException.class) != null) {
       // Headers and body together: a body that trickles in forever times out as well.
       return VtmError.of(
           "client.timeout", "no answer within " + config.timeout().toMillis() + " ms");
     }
-    if (e instanceof ConnectException) {
+    if (find(e, ConnectException.class) != null) {
       String where = config.baseUrl().getRawAuthority();
       return VtmError.of("client.connection", "cannot connect to " + where + ": " + chain(e));
     }

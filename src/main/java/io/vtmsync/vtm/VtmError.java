@@ -14,7 +14,7 @@ import java.util.Map;
  * must be within 1-100". Any body is accepted: a gateway's plain-text 503 becomes the text.
  */
 record VtmError(String errorId, String errorText, String errorInfo) {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.MAPPER;
   private static final int MAX_TEXT = 300;
   private static final int MAX_INFO = 1000;
 

@@ -1,5 +1,7 @@
 package io.vtmsync.vtm;
 
+import static java.util.concurrent.CompletableFuture.completedFuture;
+
 import io.vtmsync.pool.Member;
 import io.vtmsync.pool.PoolDiff;
 import io.vtmsync.pool.PoolPlan;
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -20,18 +23,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * service_discovery} section points vTM at them. The same ownership and fail-static rules apply as
  * for node tables.
  */
-public final class VtmSdWriter extends LaneWriter {
+final class VtmSdWriter extends LaneWriter {
 
   private final int intervalSeconds;
   private final AtomicBoolean pluginUploaded = new AtomicBoolean();
 
-  public VtmSdWriter(
-      VtmClient client,
+  VtmSdWriter(
+      VtmCluster cluster,
       SafeWritePolicy policy,
       RemovedPoolPolicy removedPolicy,
       boolean adoptExisting,
       int intervalSeconds) {
-    super(client, policy, removedPolicy, adoptExisting);
+    super(cluster, policy, removedPolicy, adoptExisting);
     this.intervalSeconds = intervalSeconds;
   }
 
@@ -41,96 +44,119 @@ public final class VtmSdWriter extends LaneWriter {
   }
 
   @Override
-  public void heartbeat() {
-    client.putFile(
-        "extra_files",
-        SdPoolSetup.HEARTBEAT,
-        (Instant.now() + "\n").getBytes(StandardCharsets.UTF_8));
+  CompletableFuture<Void> heartbeat(VtmApi api) {
+    byte[] now = (Instant.now() + "\n").getBytes(StandardCharsets.UTF_8);
+    return api.putFile("extra_files", SdPoolSetup.HEARTBEAT, now);
   }
 
   @Override
-  protected WriteResult apply(PoolPlan plan) {
-    if (client.negotiate().compareTo(SdPoolSetup.MINIMUM) < 0) {
-      return result(
-          plan,
-          Outcome.FAILED,
-          null,
-          "service discovery needs REST API 5.2 (vTM 18.1) or later; this cluster offers "
-              + client.negotiate());
-    }
-    Optional<RemotePool> remote = client.getPool(plan.pool());
+  protected CompletableFuture<WriteResult> apply(VtmApi api, PoolPlan plan) {
+    return api.version()
+        .thenCompose(
+            v ->
+                v.compareTo(SdPoolSetup.MINIMUM) < 0
+                    ? completedFuture(
+                        result(
+                            plan,
+                            Outcome.FAILED,
+                            null,
+                            "service discovery needs REST API 5.2 (vTM 18.1) or later; this"
+                                + " cluster offers "
+                                + v))
+                    : api.getPool(plan.pool()).thenCompose(remote -> withPool(api, plan, remote)));
+  }
+
+  private CompletableFuture<WriteResult> withPool(
+      VtmApi api, PoolPlan plan, Optional<RemotePool> remote) {
     Optional<WriteResult> notOurs = foreign(plan, remote);
     if (notOurs.isPresent()) {
-      return notOurs.get();
+      return completedFuture(notOurs.get());
     }
     if (plan.removed() && (remote.isEmpty() || removedPolicy == RemovedPoolPolicy.KEEP)) {
-      return result(plan, remote.isEmpty() ? Outcome.UNCHANGED : Outcome.KEPT, null, plan.error());
+      Outcome o = remote.isEmpty() ? Outcome.UNCHANGED : Outcome.KEPT;
+      return completedFuture(result(plan, o, null, plan.error()));
     }
     if (plan.removed() && removedPolicy == RemovedPoolPolicy.DELETE) {
-      client.deletePool(plan.pool());
-      return result(plan, Outcome.REMOVED, null, "deleted: " + plan.error());
+      return api.deletePool(plan.pool())
+          .thenApply(x -> result(plan, Outcome.REMOVED, null, "deleted: " + plan.error()));
     }
-    String file = plan.pool() + ".json";
-    byte[] current = client.getFile("extra_files", file).orElse(null);
+    return api.getFile("extra_files", file(plan))
+        .thenCompose(current -> withFile(api, plan, remote, current.orElse(null)));
+  }
+
+  private CompletableFuture<WriteResult> withFile(
+      VtmApi api, PoolPlan plan, Optional<RemotePool> remote, byte[] current) {
     List<Member> currentMembers = members(current);
     PoolPlan effective =
         plan.removed() ? RemovedPlans.apply(removedPolicy, plan, currentMembers) : plan;
     SafeWritePolicy.Decision d = policy.decide(currentMembers, effective);
     if (d != SafeWritePolicy.Decision.WRITE) {
-      return result(
-          plan,
-          d == SafeWritePolicy.Decision.HOLD_EMPTY ? Outcome.HELD_EMPTY : Outcome.HELD_ERROR,
-          null,
-          plan.error());
+      Outcome o =
+          d == SafeWritePolicy.Decision.HOLD_EMPTY ? Outcome.HELD_EMPTY : Outcome.HELD_ERROR;
+      WriteResult held = result(plan, o, null, plan.error());
+      return completedFuture(current == null ? held.asAbsent() : held);
     }
-    ensurePlugin();
-    byte[] next = io.vtmsync.vtm.ServiceDiscoveryJson.render(effective);
+    byte[] next = ServiceDiscoveryJson.render(effective);
     boolean fileChanged = current == null || !Arrays.equals(current, next);
-    if (fileChanged) {
-      client.putFile("extra_files", file, next); // the file first: the plugin must find it
-    }
-    boolean poolChanged = ensurePool(plan, remote);
-    if (!fileChanged && !poolChanged) {
-      return result(plan, Outcome.UNCHANGED, null, null);
-    }
-    Outcome o = plan.removed() ? Outcome.REMOVED : Outcome.WRITTEN;
-    return result(
-        effective,
-        o,
-        PoolDiff.between(currentMembers == null ? List.of() : currentMembers, effective.members()),
-        remote.isEmpty() ? "created" : effective.error());
+    return ensurePlugin(api)
+        // The file first: the plugin must find it once the pool points at it.
+        .thenCompose(x -> fileChanged ? api.putFile("extra_files", file(plan), next) : done())
+        .thenCompose(x -> ensurePool(api, plan, remote))
+        .thenApply(
+            poolChanged -> {
+              if (!fileChanged && !poolChanged) {
+                return result(plan, Outcome.UNCHANGED, null, null);
+              }
+              List<Member> before = currentMembers == null ? List.of() : currentMembers;
+              return result(
+                  effective,
+                  plan.removed() ? Outcome.REMOVED : Outcome.WRITTEN,
+                  PoolDiff.between(before, effective.members()),
+                  remote.isEmpty() ? "created" : effective.error());
+            });
   }
 
-  private boolean ensurePool(PoolPlan plan, Optional<RemotePool> remote) {
+  private CompletableFuture<Boolean> ensurePool(
+      VtmApi api, PoolPlan plan, Optional<RemotePool> remote) {
     var wanted = SdPoolSetup.section(plan.pool(), intervalSeconds);
     if (remote.isPresent() && SdPoolSetup.matches(remote.get().raw(), wanted)) {
-      return false;
+      return completedFuture(false);
     }
-    client.putPoolRaw(
-        plan.pool(),
-        SdPoolSetup.body(wanted, remote.isEmpty() ? ManagedNote.text(plan.service()) : null));
-    return true;
+    String note = remote.isEmpty() ? ManagedNote.text(plan.service()) : null;
+    return api.putPoolRaw(plan.pool(), SdPoolSetup.body(wanted, note)).thenApply(x -> true);
   }
 
-  private void ensurePlugin() {
+  private CompletableFuture<Void> ensurePlugin(VtmApi api) {
     if (pluginUploaded.get()) {
-      return;
+      return done();
     }
     byte[] script = SdPoolSetup.pluginScript();
-    Optional<byte[]> there = client.getFile("servicediscovery", SdPoolSetup.PLUGIN);
-    if (there.isEmpty() || !Arrays.equals(there.get(), script)) {
-      client.putFile("servicediscovery", SdPoolSetup.PLUGIN, script);
-    }
-    heartbeat();
-    pluginUploaded.set(true);
+    return api.getFile("servicediscovery", SdPoolSetup.PLUGIN)
+        .thenCompose(
+            there ->
+                there.isPresent() && Arrays.equals(there.get(), script)
+                    ? done()
+                    : api.putFile("servicediscovery", SdPoolSetup.PLUGIN, script))
+        .thenCompose(x -> heartbeat(api))
+        .thenRun(() -> pluginUploaded.set(true));
   }
 
+  private static String file(PoolPlan plan) {
+    return plan.pool() + ".json";
+  }
+
+  private static CompletableFuture<Void> done() {
+    return completedFuture(null);
+  }
+
+  /** The members an extra file holds, or null for none to protect (missing, damaged, an error). */
   private static List<Member> members(byte[] doc) {
     if (doc == null) {
       return null;
     }
     try {
-      return io.vtmsync.vtm.ServiceDiscoveryJson.parse(doc).members();
+      ServiceDiscoveryJson.Parsed parsed = ServiceDiscoveryJson.parse(doc);
+      return parsed.backends() ? parsed.members() : null;
     } catch (IllegalArgumentException e) {
       return null;
     }

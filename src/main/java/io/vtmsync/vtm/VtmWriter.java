@@ -1,5 +1,7 @@
 package io.vtmsync.vtm;
 
+import static java.util.concurrent.CompletableFuture.completedFuture;
+
 import io.vtmsync.pool.Member;
 import io.vtmsync.pool.PoolDiff;
 import io.vtmsync.pool.PoolPlan;
@@ -9,8 +11,10 @@ import io.vtmsync.sink.WriteResult.Outcome;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,20 +24,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * costs no request until the verify period has passed; then the pool is read back again and drift
  * (a hand edit) is repaired.
  */
-public final class VtmWriter extends LaneWriter {
+final class VtmWriter extends LaneWriter {
 
   private record Acked(List<Member> members, long verifiedAtNanos) {}
 
   private final long verifyNanos;
   private final Map<String, Acked> acked = new ConcurrentHashMap<>();
 
-  public VtmWriter(
-      VtmClient client,
+  VtmWriter(
+      VtmCluster cluster,
       SafeWritePolicy policy,
       RemovedPoolPolicy removedPolicy,
       boolean adoptExisting,
       Duration verifyPeriod) {
-    super(client, policy, removedPolicy, adoptExisting);
+    super(cluster, policy, removedPolicy, adoptExisting);
     this.verifyNanos = verifyPeriod.toNanos();
   }
 
@@ -52,14 +56,20 @@ public final class VtmWriter extends LaneWriter {
   }
 
   @Override
-  protected WriteResult apply(PoolPlan plan) {
-    Optional<RemotePool> remote = known(plan.pool()).or(() -> client.getPool(plan.pool()));
+  protected CompletableFuture<WriteResult> apply(VtmApi api, PoolPlan plan) {
+    Optional<RemotePool> known = known(plan.pool());
+    return (known.isPresent() ? completedFuture(known) : api.getPool(plan.pool()))
+        .thenCompose(remote -> decide(api, plan, remote));
+  }
+
+  private CompletableFuture<WriteResult> decide(
+      VtmApi api, PoolPlan plan, Optional<RemotePool> remote) {
     Optional<WriteResult> notOurs = foreign(plan, remote);
     if (notOurs.isPresent()) {
-      return notOurs.get();
+      return completedFuture(notOurs.get());
     }
     if (plan.removed()) {
-      return removed(plan, remote);
+      return removed(api, plan, remote);
     }
     List<Member> current = remote.map(RemotePool::members).orElse(null);
     SafeWritePolicy.Decision decision = policy.decide(current, plan);
@@ -68,58 +78,64 @@ public final class VtmWriter extends LaneWriter {
       Outcome o =
           decision == SafeWritePolicy.Decision.HOLD_EMPTY ? Outcome.HELD_EMPTY : Outcome.HELD_ERROR;
       WriteResult held = result(plan, o, null, plan.error());
-      return remote.isEmpty() ? held.asAbsent() : held;
+      return completedFuture(remote.isEmpty() ? held.asAbsent() : held);
     }
-    return put(plan, remote, plan.ok() ? plan.members() : List.of());
+    return put(api, plan, remote, plan.ok() ? plan.members() : List.of());
   }
 
-  private WriteResult put(PoolPlan plan, Optional<RemotePool> remote, List<Member> target) {
+  private CompletableFuture<WriteResult> put(
+      VtmApi api, PoolPlan plan, Optional<RemotePool> remote, List<Member> target) {
     List<Member> current = remote.map(RemotePool::members).orElse(List.of());
     if (remote.isPresent() && same(current, target)) {
       remember(plan.pool(), target);
-      return result(plan, Outcome.UNCHANGED, null, null);
+      return completedFuture(result(plan, Outcome.UNCHANGED, null, null));
     }
-    PutResult put =
-        client.putPool(
-            plan.pool(), target, remote.isEmpty() ? ManagedNote.text(plan.service()) : null);
-    if (put.created() && remote.isPresent()) {
-      // Deleted by hand since we last looked: it was created again, so mark it as ours.
-      client.putPool(plan.pool(), target, ManagedNote.text(plan.service()));
-    }
-    if (!dryRunning()) {
-      remember(plan.pool(), target);
-    }
-    String detail =
-        remote.isPresent()
-            ? plan.error()
-            : plan.ok() ? "created" : "created empty: " + plan.error();
-    return result(plan, Outcome.WRITTEN, PoolDiff.between(current, target), detail);
+    String note = ManagedNote.text(plan.service());
+    return api.putPool(plan.pool(), target, remote.isEmpty() ? note : null)
+        .thenCompose(
+            put ->
+                put.created() && remote.isPresent()
+                    // Deleted by hand since we last looked: created again, so mark it as ours.
+                    ? api.putPool(plan.pool(), target, note)
+                    : completedFuture(put))
+        .thenApply(
+            put -> {
+              if (!cluster.dryRun()) {
+                remember(plan.pool(), target); // a dry run wrote nothing to remember
+              }
+              String detail =
+                  remote.isPresent()
+                      ? plan.error()
+                      : plan.ok() ? "created" : "created empty: " + plan.error();
+              return result(plan, Outcome.WRITTEN, PoolDiff.between(current, target), detail);
+            });
   }
 
-  private WriteResult removed(PoolPlan plan, Optional<RemotePool> remote) {
+  private CompletableFuture<WriteResult> removed(
+      VtmApi api, PoolPlan plan, Optional<RemotePool> remote) {
     acked.remove(plan.pool());
     if (remote.isEmpty()) {
-      return result(plan, Outcome.UNCHANGED, null, null);
+      return completedFuture(result(plan, Outcome.UNCHANGED, null, null));
     }
     List<Member> current = remote.get().members();
-    switch (removedPolicy) {
-      case KEEP:
-        return result(plan, Outcome.KEPT, null, plan.error() + " (vtm.removed-pool=keep)");
-      case DELETE:
-        client.deletePool(plan.pool());
-        return result(plan, Outcome.REMOVED, null, "deleted: " + plan.error());
-      default:
+    return switch (removedPolicy) {
+      case KEEP ->
+          completedFuture(
+              result(plan, Outcome.KEPT, null, plan.error() + " (vtm.removed-pool=keep)"));
+      case DELETE ->
+          api.deletePool(plan.pool())
+              .thenApply(v -> result(plan, Outcome.REMOVED, null, "deleted: " + plan.error()));
+      default -> {
         List<Member> target = RemovedPlans.members(removedPolicy, current);
         if (same(current, target)) {
-          return result(plan, Outcome.UNCHANGED, null, null); // drained or emptied already
+          yield completedFuture(result(plan, Outcome.UNCHANGED, null, null)); // done already
         }
-        client.putPool(plan.pool(), target, null);
-        return result(
-            plan,
-            Outcome.REMOVED,
-            PoolDiff.between(current, target),
-            removedPolicy.name().toLowerCase(java.util.Locale.ROOT) + ": " + plan.error());
-    }
+        String detail = removedPolicy.name().toLowerCase(Locale.ROOT) + ": " + plan.error();
+        yield api.putPool(plan.pool(), target, null)
+            .thenApply(
+                put -> result(plan, Outcome.REMOVED, PoolDiff.between(current, target), detail));
+      }
+    };
   }
 
   /**

@@ -15,10 +15,10 @@ class PasswordSourceTest {
   void password_file_loses_its_trailing_newline_and_may_not_be_empty(@TempDir Path dir) {
     Path file = dir.resolve("password");
     PasswordSource source = new PasswordSource.File(file);
-    SimClusters.write(file, "pa ss\r\n");
+    LaneHarness.write(file, "pa ss\r\n");
     assertThat(source.read("east")).isEqualTo("pa ss");
 
-    SimClusters.write(file, "\n");
+    LaneHarness.write(file, "\n");
     assertThatThrownBy(() -> source.read("east")).hasMessageContaining("the file is empty");
   }
 
@@ -40,7 +40,7 @@ class PasswordSourceTest {
     assertThat(new PasswordSource.Env(UNSET_ENV).problem("east"))
         .hasValueSatisfying(p -> p.contains(UNSET_ENV + " is not set"));
 
-    SimClusters.write(file, "s3cret\n");
+    LaneHarness.write(file, "s3cret\n");
     assertThat(source.problem("east")).isEmpty();
   }
 

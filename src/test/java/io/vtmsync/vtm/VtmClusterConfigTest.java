@@ -173,7 +173,7 @@ class VtmClusterConfigTest {
   @Test
   void to_string_never_shows_the_password(@TempDir Path dir) {
     Path file = dir.resolve("password");
-    SimClusters.write(file, "hunter2\n");
+    LaneHarness.write(file, "hunter2\n");
     VtmClusterConfig config =
         VtmClusterConfig.of(
             "east", URI.create("https://vtm:9070"), "admin", new PasswordSource.File(file));

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vtmsync.pool.Member;
 import io.vtmsync.pool.PoolPlan;
-import io.vtmsync.pool.SafeWritePolicy;
 import io.vtmsync.sim.VtmSimulator;
 import io.vtmsync.sink.WriteResult;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -20,19 +18,12 @@ class VtmWriterTest {
   private static final PoolPlan BAD =
       PoolPlan.failed("web", "default/web", Set.of(), 400, "Service 'default/web': invalid mode");
 
-  private static VtmWriter writer(VtmClient client) {
-    return new VtmWriter(
-        client,
-        new SafeWritePolicy(SafeWritePolicy.EmptyPool.HOLD),
-        RemovedPoolPolicy.KEEP,
-        false,
-        Duration.ofMinutes(1));
-  }
-
   @Test
-  void an_error_plan_for_a_pool_the_cluster_lacks_says_not_created_not_held(@TempDir Path dir) {
-    try (VtmSimulator sim = VtmSimulator.start(VtmSimulator.Options.defaults("east"))) {
-      WriteResult r = writer(SimClusters.client(sim, dir)).write(BAD);
+  void an_error_plan_for_a_pool_the_cluster_lacks_says_not_created_not_held(@TempDir Path dir)
+      throws Exception {
+    try (VtmSimulator sim = VtmSimulator.start(VtmSimulator.Options.defaults("east"));
+        LaneHarness lane = LaneHarness.start(sim, dir)) {
+      WriteResult r = (WriteResult) lane.job(BAD);
       assertThat(r.outcome()).isEqualTo(WriteResult.Outcome.HELD_ERROR);
       assertThat(r.toString())
           .isEqualTo(
@@ -43,12 +34,14 @@ class VtmWriterTest {
   }
 
   @Test
-  void an_error_plan_for_a_pool_with_members_holds_them(@TempDir Path dir) {
-    try (VtmSimulator sim = VtmSimulator.start(VtmSimulator.Options.defaults("east"))) {
-      VtmClient client = SimClusters.client(sim, dir);
-      client.putPool(
-          "web", List.of(Member.active("10.0.0.1", 80)), ManagedNote.text("default/web"));
-      WriteResult r = writer(client).write(BAD);
+  void an_error_plan_for_a_pool_with_members_holds_them(@TempDir Path dir) throws Exception {
+    try (VtmSimulator sim = VtmSimulator.start(VtmSimulator.Options.defaults("east"));
+        LaneHarness lane = LaneHarness.start(sim, dir)) {
+      lane.call(
+          api ->
+              api.putPool(
+                  "web", List.of(Member.active("10.0.0.1", 80)), ManagedNote.text("default/web")));
+      WriteResult r = (WriteResult) lane.job(BAD);
       assertThat(r.toString()).startsWith("vtm:east pool=web HELD last members: plan failed");
     }
   }
