@@ -82,6 +82,19 @@ public final class App implements AutoCloseable {
     return new App(main);
   }
 
+  /** The port the health and metrics server really bound (camel.management.port=0 picks one). */
+  static void logManagementPort(CamelContext ctx) {
+    var server =
+        ctx.hasService(
+            org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer.class);
+    if (server != null) {
+      LOG.info(
+          "health and metrics on port {}: /observe/health/live, /observe/health/ready,"
+              + " /observe/metrics",
+          server.getPort());
+    }
+  }
+
   /** Starts and returns once the routes run (for the demo, tests and benchmarks). */
   public static App start(Options options) throws Exception {
     App app = create(options);
@@ -122,17 +135,17 @@ public final class App implements AutoCloseable {
   }
 
   /**
-   * The bundled defaults first, then the user's file over them: {@code --config FILE}, else
-   * ./config/application.properties when present. Camel reads the locations in order and a later
-   * one overrides an earlier one, so a user file names only what it changes (environment variables
-   * and {@code --key=value} override both).
+   * The user's file laid over the bundled defaults: {@code --config FILE}, else
+   * ./config/application.properties when present, then the defaults. Camel looks a key up in the
+   * locations in order and the first that has it wins, so a user file names only what it changes
+   * (environment variables and {@code --key=value} override both).
    */
   static String config(String file) {
     String defaults = "classpath:config/application.properties";
     Path f = Path.of(file == null ? "config/application.properties" : file);
     if (Files.isRegularFile(f)) {
       LOG.info("config: defaults from the jar, overridden by {}", f.toAbsolutePath().normalize());
-      return defaults + ",file:" + f.toAbsolutePath().normalize();
+      return "file:" + f.toAbsolutePath().normalize() + "," + defaults;
     }
     if (file != null) {
       throw new IllegalArgumentException("config file not found: " + f.toAbsolutePath());

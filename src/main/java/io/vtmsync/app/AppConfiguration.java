@@ -96,6 +96,16 @@ public final class AppConfiguration implements CamelConfiguration {
     metrics.conflicts(pools);
     ctx.addComponent("informer", new InformerComponent(source));
     ctx.addComponent("workqueue", queues);
+    ctx.addStartupListener(
+        new org.apache.camel.ExtendedStartupListener() {
+          @Override
+          public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {}
+
+          @Override
+          public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+            App.logManagementPort(context);
+          }
+        });
   }
 
   private static Settings settings(CamelContext ctx) {

@@ -57,4 +57,30 @@ class DocsTest {
       routes.forEach(r -> assertThat(readme).contains("routes/" + r.getFileName()));
     }
   }
+
+  @Test
+  void every_property_a_route_uses_has_its_default_in_the_bundled_config() throws Exception {
+    java.util.Properties defaults = new java.util.Properties();
+    try (var in = Files.newInputStream(Path.of("config/application.properties"))) {
+      defaults.load(in);
+    }
+    java.util.regex.Pattern used =
+        java.util.regex.Pattern.compile(
+            "\\{\\{([a-zA-Z0-9.-]+)(:[^}]*)?}}|\\$\\{properties:([a-zA-Z0-9.-]+)}");
+    java.util.regex.Pattern parameter = java.util.regex.Pattern.compile("- name: ([a-zA-Z0-9]+)");
+    try (Stream<Path> routes = Files.list(Path.of("routes"))) {
+      for (Path r : routes.toList()) {
+        String yaml = Files.readString(r);
+        java.util.Set<String> params = new java.util.HashSet<>();
+        parameter.matcher(yaml).results().forEach(m -> params.add(m.group(1)));
+        java.util.regex.Matcher m = used.matcher(yaml);
+        while (m.find()) {
+          String key = m.group(1) != null ? m.group(1) : m.group(3);
+          if (!params.contains(key)) {
+            assertThat(defaults).as(r + " uses {{" + key + "}}").containsKey(key);
+          }
+        }
+      }
+    }
+  }
 }

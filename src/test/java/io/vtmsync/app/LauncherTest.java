@@ -49,4 +49,12 @@ class LauncherTest {
             "vtm-k8s-sync: config key 'camel.main.nmae': Camel Main cannot bind it (no such"
                 + " option; camel.main.autoConfigurationFailFast)");
   }
+
+  @Test
+  void a_typo_in_a_partial_config_file_stops_the_start_naming_it() throws Exception {
+    Path file = tmp.resolve("partial.properties");
+    java.nio.file.Files.writeString(file, "sync.debounce-msec = 50\n");
+    assertThat(failedStart("--config=" + file))
+        .startsWith("vtm-k8s-sync: unknown config key 'sync.debounce-msec'");
+  }
 }

@@ -19,6 +19,7 @@ public final class BenchMain {
           new PropagationPart(),
           new BurstPart(),
           new ScalePart(),
+          new LanePart(),
           new StartupPart(),
           new SoakPart());
 
