@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  * A real Kubernetes API server for the demo, tests and benchmarks: fabric8's mock server in CRUD
  * mode on 127.0.0.1 (HTTP and websocket watches). Adds what those need: closing every open watch
  * with 410 Gone (as after an etcd compaction), a restart on the same port that keeps the stored
- * objects (an API-server restart), refusing chosen requests (503, 401, 403), and a request counter.
+ * objects (an API-server restart), refusing chosen requests (503, 401, 403), a request counter, and
+ * lists in pages ({@link ListPages}).
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
 
@@ -161,7 +162,15 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     public MockResponse dispatch(RecordedRequest request) {
       requests.incrementAndGet();
       Predicate<RecordedRequest> r = refused;
-      return r != null && r.test(request) ? refusal(refusing) : super.dispatch(request);
+      if (r != null && r.test(request)) {
+        return refusal(refusing);
+      }
+      MockResponse page =
+          "GET".equals(request.getMethod())
+              ? ListPages.page(
+                  request.getPath(), map, attributeExtractor, this::requestResourceVersion)
+              : null;
+      return page != null ? page : super.dispatch(request);
     }
 
     private MockResponse refusal(int status) {
