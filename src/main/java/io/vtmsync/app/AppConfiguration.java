@@ -39,7 +39,9 @@ public final class AppConfiguration implements CamelConfiguration {
         KubeClients.create(s.kubeconfig(), s.context(), s.masterUrl(), s.watchReconnectMs());
     LOG.info("Kubernetes API {}", client.getMasterUrl());
     ctx.addService(closing(client));
-    KubernetesSource source = new KubernetesSource(client, s.namespaces(), s.watchPods());
+    ExposureReader exposure = new ExposureReader(s.exposure());
+    KubernetesSource source =
+        new KubernetesSource(client, s.namespaces(), s.watchPods(), exposure::readsPods);
     org.apache.camel.cluster.CamelClusterService cluster =
         io.vtmsync.ha.ClusterServices.create(
             s.ha(),
@@ -56,7 +58,6 @@ public final class AppConfiguration implements CamelConfiguration {
               source, java.time.Duration.ofMillis(s.unreadyAfterMs())));
     }
 
-    ExposureReader exposure = new ExposureReader(s.exposure());
     PoolRegistry pools = new PoolRegistry();
     WorkQueueComponent queues = new WorkQueueComponent();
     pools.onWake(key -> queues.queue("pools").offer(key, key));

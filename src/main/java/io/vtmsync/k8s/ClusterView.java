@@ -24,4 +24,19 @@ public interface ClusterView {
   Collection<Node> nodes();
 
   Optional<Pod> pod(String namespace, String name);
+
+  /** Whether {@link #pod} answers from a whole cache of the namespace's pods. */
+  enum Pods {
+    /** Listed and watched: hostport plans may read them. */
+    CACHED,
+    /** Not (yet) listed: a hostport plan now could drop members, so it waits (fail static). */
+    SYNCING,
+    /** Never watched ({@code k8s.watch-pods=false}): hostport mode cannot work. */
+    NOT_WATCHED
+  }
+
+  /** The state of the pod cache of a namespace; a fixed list of objects has all it will have. */
+  default Pods pods(String namespace) {
+    return Pods.CACHED;
+  }
 }

@@ -41,6 +41,11 @@ public final class ExposureReader {
     }
   }
 
+  /** True for a Service whose plan reads pods: exposed in hostport mode, settings valid. */
+  public boolean readsPods(Service service) {
+    return read(service) instanceof Exposure.Spec spec && spec.mode() == BackendMode.HOSTPORT;
+  }
+
   /**
    * The pool naming of a Service whose settings failed, when it can still be told: a valid pool
    * annotation, or (without one) a valid port selection. An invalid pool annotation names nothing:

@@ -1,8 +1,10 @@
 package io.vtmsync.k8s;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,26 +12,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds the informers: one per kind and watched namespace (one for all namespaces when none are
- * listed), indexed for the planner's look-ups. Every informer retries forever: the default would
- * give up when the first list fails, and a syncer that stops watching silently is the worst case.
+ * listed), indexed for the planner's look-ups, each caching trimmed objects ({@link
+ * ObjectTrimmer}). Pods are not among them: {@link PodWatch} starts their informers per namespace.
+ * Every informer retries forever: the default would give up when the first list fails, and a syncer
+ * that stops watching silently is the worst case.
  */
 final class Informers {
 
   static final String BY_SERVICE = "byService";
 
+  /**
+   * Objects per list request, as client-go's pager asks for. A list arrives whole otherwise, and
+   * 20,000 real Pods are over a gigabyte of heap before they are trimmed.
+   */
+  static final long LIST_PAGE = 500;
+
   private final KubernetesClient client;
   private final List<String> namespaces;
-  private final boolean watchPods;
   private final InformerErrors errors;
 
-  Informers(
-      KubernetesClient client, Set<String> namespaces, boolean watchPods, InformerErrors errors) {
+  Informers(KubernetesClient client, Set<String> namespaces, InformerErrors errors) {
     this.client = client;
     this.namespaces = namespaces.stream().sorted().toList();
-    this.watchPods = watchPods;
     this.errors = errors;
   }
 
@@ -42,57 +50,48 @@ final class Informers {
     out.put(
         Kinds.SERVICES,
         perNamespace(
-            Kinds.SERVICES,
             ns ->
-                ns == null
-                    ? client.services().inAnyNamespace().runnableInformer(0)
-                    : client.services().inNamespace(ns).runnableInformer(0)));
+                informer(
+                    Kinds.SERVICES,
+                    ns == null
+                        ? client.services().inAnyNamespace()
+                        : client.services().inNamespace(ns),
+                    ObjectTrimmer::service)));
     out.put(
         Kinds.ENDPOINT_SLICES,
         perNamespace(
-            Kinds.ENDPOINT_SLICES,
-            ns ->
-                sliceIndexes(
-                    ns == null
-                        ? client
-                            .discovery()
-                            .v1()
-                            .endpointSlices()
-                            .inAnyNamespace()
-                            .runnableInformer(0)
-                        : client
-                            .discovery()
-                            .v1()
-                            .endpointSlices()
-                            .inNamespace(ns)
-                            .runnableInformer(0))));
-    out.put(Kinds.NODES, List.of(retrying(Kinds.NODES, client.nodes().runnableInformer(0))));
-    if (watchPods) {
-      out.put(
-          Kinds.PODS,
-          perNamespace(
-              Kinds.PODS,
-              ns ->
-                  ns == null
-                      ? client.pods().inAnyNamespace().runnableInformer(0)
-                      : client.pods().inNamespace(ns).runnableInformer(0)));
-    }
+            ns -> {
+              var slices = client.discovery().v1().endpointSlices();
+              return sliceIndexes(
+                  informer(
+                      Kinds.ENDPOINT_SLICES,
+                      ns == null ? slices.inAnyNamespace() : slices.inNamespace(ns),
+                      ObjectTrimmer::endpointSlice));
+            }));
+    out.put(Kinds.NODES, List.of(informer(Kinds.NODES, client.nodes(), ObjectTrimmer::node)));
     return out;
+  }
+
+  /** An unstarted informer on one namespace's pods. */
+  SharedIndexInformer<Pod> pods(String namespace) {
+    return informer(Kinds.PODS, client.pods().inNamespace(namespace), ObjectTrimmer::pod);
   }
 
   private List<SharedIndexInformer<? extends HasMetadata>> perNamespace(
-      String kind, Function<String, SharedIndexInformer<? extends HasMetadata>> factory) {
+      Function<String, SharedIndexInformer<? extends HasMetadata>> factory) {
     List<SharedIndexInformer<? extends HasMetadata>> out = new ArrayList<>();
     if (namespaces.isEmpty()) {
-      out.add(retrying(kind, factory.apply(null)));
+      out.add(factory.apply(null));
     } else {
-      namespaces.forEach(ns -> out.add(retrying(kind, factory.apply(ns))));
+      namespaces.forEach(ns -> out.add(factory.apply(ns)));
     }
     return out;
   }
 
-  private <T extends HasMetadata> SharedIndexInformer<T> retrying(
-      String kind, SharedIndexInformer<T> i) {
+  private <T extends HasMetadata> SharedIndexInformer<T> informer(
+      String kind, Informable<T> source, UnaryOperator<T> trim) {
+    SharedIndexInformer<T> i = source.withLimit(LIST_PAGE).runnableInformer(0);
+    i.itemStore(new TrimmingStore<>(trim));
     return i.exceptionHandler((started, t) -> errors.retry(kind, t));
   }
 

@@ -8,69 +8,93 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import java.util.ArrayList;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Kubernetes side of the pipeline: fabric8 informers (list + watch, re-list on 410 Gone and
- * after API-server restarts, retried forever) on Services, EndpointSlices, Nodes and optionally
- * Pods, in the configured namespaces. Their caches are the {@link ClusterView} the planner reads.
+ * after API-server restarts, retried forever) on Services, EndpointSlices and Nodes in the
+ * configured namespaces, and on Pods where hostport Services need them ({@link PodWatch}). Their
+ * caches, trimmed to what planning reads, are the {@link ClusterView} the planner reads.
  */
 public final class KubernetesSource extends ServiceSupport implements ClusterView {
 
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesSource.class);
 
   private final Informers informers;
+  private final PodWatch pods;
+  private final InformerCaches caches = new InformerCaches();
   private final Map<String, List<SharedIndexInformer<? extends HasMetadata>>> byKind =
-      new LinkedHashMap<>();
+      caches.byKind;
   private final InformerErrors errors = new InformerErrors();
   private final WatchMonitor monitor =
       new WatchMonitor(this::watching, this::isSynced, errors::recovered);
-  private final Map<String, java.util.concurrent.atomic.AtomicLong> events =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> events = new ConcurrentHashMap<>();
+
+  /**
+   * @param watchPods k8s.watch-pods: whether Pods may be watched at all
+   * @param readsPods true for a Service whose plan reads pods (hostport mode)
+   */
+  public KubernetesSource(
+      KubernetesClient client,
+      Set<String> namespaces,
+      boolean watchPods,
+      Predicate<Service> readsPods) {
+    this.informers = new Informers(client, namespaces, errors);
+    this.pods = new PodWatch(watchPods, readsPods, informers::pods);
+  }
 
   /** Informer notifications received for that kind since start. */
   public long eventCount(String kind) {
-    java.util.concurrent.atomic.AtomicLong n = events.get(kind);
+    AtomicLong n = events.get(kind);
     return n == null ? 0 : n.get();
-  }
-
-  public KubernetesSource(KubernetesClient client, Set<String> namespaces, boolean watchPods) {
-    this.informers = new Informers(client, namespaces, watchPods, errors);
   }
 
   @Override
   protected void doStart() {
     byKind.putAll(informers.create());
+    byKind.get(Kinds.SERVICES).forEach(i -> addHandler(i, pods));
     byKind.values().stream().flatMap(List::stream).forEach(SharedIndexInformer::start);
-    LOG.info("watching {} in {}", byKind.keySet(), informers.scope());
+    LOG.info(
+        "watching {} in {}; pods {}",
+        byKind.keySet(),
+        informers.scope(),
+        pods.allowed() ? "only in namespaces with hostport Services" : "never (k8s.watch-pods)");
     monitor.start();
   }
 
   @Override
   protected void doStop() {
     monitor.stop();
+    pods.stop();
     byKind.values().stream().flatMap(List::stream).forEach(SharedIndexInformer::stop);
     byKind.clear();
   }
 
-  /** True once every informer has listed its resources at least once. */
+  /**
+   * True once the Service, EndpointSlice and Node informers have listed at least once. Pods are
+   * judged per namespace, when a hostport plan needs them ({@link #pods(String)}).
+   */
   public boolean isSynced() {
     return !byKind.isEmpty()
         && byKind.values().stream().flatMap(List::stream).allMatch(SharedIndexInformer::hasSynced);
   }
 
   /** How long the watches have been lost (zero while they are open). */
-  public java.time.Duration watchesLostFor() {
+  public Duration watchesLostFor() {
     return monitor.lostFor();
   }
 
@@ -79,6 +103,7 @@ public final class KubernetesSource extends ServiceSupport implements ClusterVie
     Map<String, Boolean> out = new LinkedHashMap<>();
     byKind.forEach(
         (k, list) -> out.put(k, list.stream().allMatch(SharedIndexInformer::isWatching)));
+    pods.watching().ifPresent(open -> out.put(Kinds.PODS, open));
     return out;
   }
 
@@ -89,19 +114,18 @@ public final class KubernetesSource extends ServiceSupport implements ClusterVie
     }
   }
 
+  /** May this kind fire events (pods: unless k8s.watch-pods is false)? */
   public boolean watches(String kind) {
-    return byKind.containsKey(kind);
+    return byKind.containsKey(kind) || (Kinds.PODS.equals(kind) && pods.allowed());
   }
 
   /** Calls {@code listener} for every change of that kind; the returned handle unsubscribes. */
   public AutoCloseable subscribe(String kind, Consumer<ResourceEvent> listener) {
-    List<SharedIndexInformer<? extends HasMetadata>> list = byKind.get(kind);
-    if (list == null) {
+    if (!watches(kind)) {
       throw new IllegalArgumentException(
           "not watching '" + kind + "'; watching " + byKind.keySet());
     }
-    java.util.concurrent.atomic.AtomicLong counter =
-        events.computeIfAbsent(kind, k -> new java.util.concurrent.atomic.AtomicLong());
+    AtomicLong counter = events.computeIfAbsent(kind, k -> new AtomicLong());
     ResourceEventHandler<HasMetadata> handler =
         new InformerHandler(
             kind,
@@ -109,8 +133,12 @@ public final class KubernetesSource extends ServiceSupport implements ClusterVie
               counter.incrementAndGet();
               listener.accept(e);
             });
+    if (Kinds.PODS.equals(kind)) {
+      return pods.subscribe(handler);
+    }
+    List<SharedIndexInformer<? extends HasMetadata>> list = byKind.get(kind);
     list.forEach(i -> addHandler(i, handler));
-    return () -> list.forEach(i -> removeHandler(i, handler));
+    return () -> list.forEach(i -> i.removeEventHandler(cast(handler)));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -119,18 +147,18 @@ public final class KubernetesSource extends ServiceSupport implements ClusterVie
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void removeHandler(SharedIndexInformer i, ResourceEventHandler h) {
-    i.removeEventHandler(h);
+  private static ResourceEventHandler cast(ResourceEventHandler h) {
+    return h;
   }
 
   @Override
   public Optional<Service> service(String namespace, String name) {
-    return get(Kinds.SERVICES, namespace, name, Service.class);
+    return caches.get(Kinds.SERVICES, namespace, name, Service.class);
   }
 
   @Override
   public List<EndpointSlice> endpointSlices(String namespace, String service) {
-    return indexed(
+    return caches.indexed(
         Kinds.ENDPOINT_SLICES,
         Informers.BY_SERVICE,
         KubeNames.key(namespace, service),
@@ -139,56 +167,30 @@ public final class KubernetesSource extends ServiceSupport implements ClusterVie
 
   @Override
   public Optional<Node> node(String name) {
-    return get(Kinds.NODES, null, name, Node.class);
+    return caches.get(Kinds.NODES, null, name, Node.class);
   }
 
   @Override
   public Collection<Node> nodes() {
-    return list(Kinds.NODES, Node.class);
+    return caches.list(Kinds.NODES, Node.class);
   }
 
   @Override
   public Optional<Pod> pod(String namespace, String name) {
-    return get(Kinds.PODS, namespace, name, Pod.class);
+    return pods.pod(namespace, name);
+  }
+
+  @Override
+  public Pods pods(String namespace) {
+    return pods.state(namespace);
   }
 
   public List<Service> services() {
-    return list(Kinds.SERVICES, Service.class);
+    return caches.list(Kinds.SERVICES, Service.class);
   }
 
   /** Services in one namespace (from the informers' namespace index). */
   public List<Service> services(String namespace) {
-    return indexed(
-        Kinds.SERVICES,
-        io.fabric8.kubernetes.client.informers.cache.Cache.NAMESPACE_INDEX,
-        namespace,
-        Service.class);
-  }
-
-  private <T> Optional<T> get(String kind, String namespace, String name, Class<T> type) {
-    String key = namespace == null ? name : KubeNames.key(namespace, name);
-    for (SharedIndexInformer<? extends HasMetadata> i : byKind.getOrDefault(kind, List.of())) {
-      HasMetadata hit = i.getIndexer().getByKey(key);
-      if (hit != null) {
-        return Optional.of(type.cast(hit));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private <T> List<T> indexed(String kind, String index, String value, Class<T> type) {
-    List<T> out = new ArrayList<>();
-    for (SharedIndexInformer<? extends HasMetadata> i : byKind.getOrDefault(kind, List.of())) {
-      i.getIndexer().byIndex(index, value).forEach(o -> out.add(type.cast(o)));
-    }
-    return out;
-  }
-
-  private <T> List<T> list(String kind, Class<T> type) {
-    List<T> out = new ArrayList<>();
-    byKind
-        .getOrDefault(kind, List.of())
-        .forEach(i -> i.getIndexer().list().forEach(o -> out.add(type.cast(o))));
-    return out;
+    return caches.indexed(Kinds.SERVICES, Cache.NAMESPACE_INDEX, namespace, Service.class);
   }
 }

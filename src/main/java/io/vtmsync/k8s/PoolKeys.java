@@ -68,7 +68,7 @@ public final class PoolKeys {
     return exposed();
   }
 
-  /** Pods matter to hostport pools: ring the Services in the pod's namespace that select it. */
+  /** Pods matter to hostport pools only: ring the hostport Services that select the pod. */
   public List<String> forPod(ResourceEvent e) {
     Pod pod = (Pod) e.object();
     if (e.type() == ResourceEvent.Type.UPDATED && samePlacement((Pod) e.before(), pod)) {
@@ -79,7 +79,7 @@ public final class PoolKeys {
         .filter(s -> s.getSpec() != null && s.getSpec().getSelector() != null)
         .filter(s -> !s.getSpec().getSelector().isEmpty())
         .filter(s -> labels.entrySet().containsAll(s.getSpec().getSelector().entrySet()))
-        .filter(s -> !(exposure.read(s) instanceof Exposure.NotExposed))
+        .filter(exposure::readsPods)
         .map(KubeNames::key)
         .toList();
   }

@@ -9,6 +9,7 @@ import io.vtmsync.k8s.Backend;
 import io.vtmsync.k8s.ClusterView;
 import io.vtmsync.k8s.Exposure;
 import io.vtmsync.k8s.NodeAddresses;
+import io.vtmsync.k8s.SourceNotSyncedException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,7 @@ final class MemberPlanner {
       Exposure.Spec spec,
       Boolean ipv6,
       List<Backend> backends) {
+    requirePods(namespace);
     List<Member> out = new ArrayList<>();
     for (Backend b : backends) {
       if (b.podName() == null || b.nodeName() == null) {
@@ -89,9 +91,30 @@ final class MemberPlanner {
     return out;
   }
 
+  /**
+   * Pods are cached only while hostport Services need them: right after the first one appears its
+   * namespace's pods are still being listed, and a plan then would miss members. It waits instead
+   * (the queue retries it), as every plan waits for the first sync.
+   */
+  private void requirePods(String namespace) {
+    switch (view.pods(namespace)) {
+      case SYNCING ->
+          throw new SourceNotSyncedException(
+              "the pods of namespace '" + namespace + "' are not cached yet (hostport mode)");
+      case NOT_WATCHED ->
+          throw new PlanException(
+              PoolPlan.BAD_INPUT, "hostport mode reads pods, but k8s.watch-pods is false");
+      case CACHED -> {}
+    }
+  }
+
   private static int hostPortOf(Pod pod, IntOrString target, int resolvedPort) {
     String name = target != null && target.getStrVal() != null ? target.getStrVal() : null;
-    return pod.getSpec().getContainers().stream()
+    List<io.fabric8.kubernetes.api.model.Container> containers =
+        pod.getSpec() == null || pod.getSpec().getContainers() == null
+            ? List.of()
+            : pod.getSpec().getContainers();
+    return containers.stream()
         .flatMap(
             c -> c.getPorts() == null ? java.util.stream.Stream.empty() : c.getPorts().stream())
         .filter(p -> name != null ? name.equals(p.getName()) : p.getContainerPort() == resolvedPort)
