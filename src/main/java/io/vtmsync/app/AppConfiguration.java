@@ -36,7 +36,7 @@ public final class AppConfiguration implements CamelConfiguration {
   public void configure(CamelContext ctx) throws Exception {
     Settings s = settings(ctx);
     KubernetesClient client =
-        KubeClients.create(s.kubeconfig(), s.context(), s.masterUrl(), s.watchReconnectMs());
+        KubeClients.create(s.kubeconfig(), s.context(), s.masterUrl(), s.watchReconnectMs(), true);
     LOG.info("Kubernetes API {}", client.getMasterUrl());
     ctx.addService(closing(client));
     ExposureReader exposure = new ExposureReader(s.exposure());

@@ -81,7 +81,7 @@ public final class RenderCommand {
     String[] ns = KubeNames.split(flags.get("service"));
     try (KubernetesClient client =
         KubeClients.create(
-            flags.get("kubeconfig"), flags.get("context"), flags.get("master-url"), 1000)) {
+            flags.get("kubeconfig"), flags.get("context"), flags.get("master-url"), 1000, true)) {
       List<HasMetadata> objects = new ArrayList<>();
       try {
         Service svc = client.services().inNamespace(ns[0]).withName(ns[1]).get();

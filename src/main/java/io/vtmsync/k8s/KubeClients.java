@@ -23,6 +23,15 @@ public final class KubeClients {
 
   public static KubernetesClient create(
       String kubeconfig, String context, String masterUrl, long reconnectMs) {
+    return create(kubeconfig, context, masterUrl, reconnectMs, false);
+  }
+
+  /**
+   * @param lean read objects with {@link LeanJson}: for clients that only read what the planner
+   *     reads (the informers, render), never for one that writes objects back
+   */
+  public static KubernetesClient create(
+      String kubeconfig, String context, String masterUrl, long reconnectMs, boolean lean) {
     String ctx = context == null || context.isBlank() ? null : context;
     Config base;
     String source;
@@ -42,7 +51,8 @@ public final class KubeClients {
     if (masterUrl != null && !masterUrl.isBlank()) {
       b.withMasterUrl(masterUrl);
     }
-    return new KubernetesClientBuilder().withConfig(b.build()).build();
+    KubernetesClientBuilder client = new KubernetesClientBuilder().withConfig(b.build());
+    return (lean ? client.withKubernetesSerialization(LeanJson.serialization()) : client).build();
   }
 
   private static Config fromFile(Path file, String ctx) {

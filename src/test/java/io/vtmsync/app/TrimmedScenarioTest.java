@@ -7,12 +7,14 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.vtmsync.k8s.AddressType;
 import io.vtmsync.k8s.ExposureDefaults;
 import io.vtmsync.k8s.ExposureReader;
 import io.vtmsync.k8s.KubeNames;
 import io.vtmsync.k8s.LabelSelector;
+import io.vtmsync.k8s.LeanJson;
 import io.vtmsync.k8s.ObjectTrimmer;
 import io.vtmsync.k8s.SnapshotView;
 import io.vtmsync.pool.BackendMode;
@@ -27,11 +29,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The informers cache trimmed objects ({@link ObjectTrimmer}): every scenario must plan exactly the
- * same from its objects trimmed as from them whole, in every mode and address type, and render the
- * same plugin JSON.
+ * The informers read objects lean ({@link LeanJson}) and cache them trimmed ({@link
+ * ObjectTrimmer}): every scenario must plan exactly the same from its objects read and trimmed so
+ * as from them whole, in every mode and address type, and render the same plugin JSON.
  */
 class TrimmedScenarioTest {
+
+  private static final KubernetesSerialization LEAN = LeanJson.serialization();
 
   static Stream<Scenarios> scenarios() throws Exception {
     return Scenarios.all();
@@ -82,7 +86,8 @@ class TrimmedScenarioTest {
   }
 
   private static HasMetadata trimmedCopy(HasMetadata o) {
-    HasMetadata copy = Serialization.unmarshal(Serialization.asJson(o), o.getClass());
+    // Read as the informers read it (LeanJson), then trimmed as they store it.
+    HasMetadata copy = LEAN.unmarshal(Serialization.asJson(o), o.getClass());
     if (copy instanceof Service svc) {
       return ObjectTrimmer.service(svc);
     } else if (copy instanceof EndpointSlice slice) {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.vtmsync.demo.ProductionObjects;
 import io.vtmsync.pool.BackendMode;
@@ -99,6 +100,32 @@ class ObjectTrimmerTest {
             .isEqualTo(expected);
       }
     }
+  }
+
+  @Test
+  void read_lean_then_trimmed_is_what_trimming_a_whole_object_gives() {
+    KubernetesSerialization lean = LeanJson.serialization();
+    for (int i = 0; i < world.services; i++) {
+      String pod = world.podJson(i, 1);
+      assertThat(json(ObjectTrimmer.pod(lean.unmarshal(pod, Pod.class))))
+          .isEqualTo(json(ObjectTrimmer.pod(Serialization.unmarshal(pod, Pod.class))));
+      String node = world.nodeJson(i);
+      assertThat(json(ObjectTrimmer.node(lean.unmarshal(node, Node.class))))
+          .isEqualTo(json(ObjectTrimmer.node(Serialization.unmarshal(node, Node.class))));
+      String slice = world.sliceJson(i);
+      assertThat(json(ObjectTrimmer.endpointSlice(lean.unmarshal(slice, EndpointSlice.class))))
+          .isEqualTo(
+              json(
+                  ObjectTrimmer.endpointSlice(
+                      Serialization.unmarshal(slice, EndpointSlice.class))));
+    }
+    assertThat(lean.unmarshal(world.podJson(0, 0), Pod.class).getMetadata().getManagedFields())
+        .as("never built")
+        .isEmpty();
+  }
+
+  private static String json(Object o) {
+    return Serialization.asJson(o);
   }
 
   private List<HasMetadata> objects() {
