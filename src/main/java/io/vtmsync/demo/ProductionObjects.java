@@ -20,15 +20,24 @@ import java.util.stream.IntStream;
  * env, volumes, probes and managedFields; Helm-made NodePort Services of two ports, each with one
  * EndpointSlice of its pods. Templates in {@code demo/production/}; numbering decides placement.
  *
- * <p>Service {@code i} lives in namespace {@code team-<i % namespaces>}, has {@code podsPerService}
- * pods on distinct nodes, and every {@code hostPortEvery}-th Service's pods publish hostPort {@code
- * 20000 + i} for its {@code http} port (so that it can be switched to hostport mode).
+ * <p>Service {@code i} lives in namespace {@code team-<i * namespaces / services>}, has {@code
+ * podsPerService} pods on distinct nodes, and every {@code hostPortEvery}-th Service's pods publish
+ * hostPort {@code 20000 + i} for its {@code http} port (so that it can be switched to hostport
+ * mode). Services are externalTrafficPolicy Local (members: the nodes of their pods), but every
+ * 100th from the second on is Cluster (every node is a member).
  */
 public final class ProductionObjects {
 
   public static final int IMAGES_PER_NODE = 50;
   private static final ObjectMapper JSON = Serialization.jsonMapper();
-  private static final String POD = template("pod.json");
+
+  /** Stands for the hostPort while the Pod template is prepared (a JSON number, unique in it). */
+  private static final int HOST_PORT_MARK = 65432;
+
+  /** The Pod template with its managedFields, once (20,000 Jackson round trips take a while). */
+  private static final String POD = preparedPod(false);
+
+  private static final String HOST_PORT_POD = preparedPod(true);
   private static final String NODE = template("node.json");
   private static final String SERVICE = template("service.json");
   private static final String SLICE = template("endpointslice.json");
@@ -60,8 +69,9 @@ public final class ProductionObjects {
     return "10.1." + n / 250 + "." + (n % 250 + 1);
   }
 
+  /** Each namespace (a team) holds a contiguous range of the Services. */
   public String namespace(int service) {
-    return "team-" + String.format("%02d", service % namespaces);
+    return "team-" + String.format("%02d", (int) ((long) service * namespaces / services));
   }
 
   public static String app(int service) {
@@ -97,8 +107,19 @@ public final class ProductionObjects {
 
   public String podJson(int service, int pod) {
     int node = nodeOf(service, pod);
-    String hostPort = publishesHostPort(service) ? ", \"hostPort\": " + (20000 + service) : "";
-    ObjectNode p = render(POD, podValues(service, pod, node, hostPort));
+    if (!publishesHostPort(service)) {
+      return fill(POD, podValues(service, pod, node), Map.of());
+    }
+    return fill(HOST_PORT_POD, podValues(service, pod, node), Map.of())
+        .replace("\"hostPort\":" + HOST_PORT_MARK, "\"hostPort\":" + (20000 + service));
+  }
+
+  /** The pod template, its placeholders kept, with the managedFields its fields call for. */
+  private static String preparedPod(boolean hostPort) {
+    String text =
+        template("pod.json")
+            .replace("{{hostPort}}", hostPort ? ", \"hostPort\": " + HOST_PORT_MARK : "");
+    ObjectNode p = render(text, Map.of());
     ManagedFields.add(
         p,
         "kube-controller-manager",
@@ -123,7 +144,7 @@ public final class ProductionObjects {
             Map.of(
                 "app", app(service),
                 "namespace", namespace(service),
-                "policy", service % 2 == 0 ? "Local" : "Cluster",
+                "policy", service % 100 == 1 ? "Cluster" : "Local",
                 "clusterIp", "172.20." + service / 250 + "." + (service % 250 + 1),
                 "nodePort", String.valueOf(30000 + service % 2500),
                 "adminNodePort", String.valueOf(30000 + (service + 2500) % 5000),
@@ -135,7 +156,7 @@ public final class ProductionObjects {
   public String sliceJson(int service) {
     List<String> endpoints = new ArrayList<>();
     for (int j = 0; j < podsPerService; j++) {
-      Map<String, String> v = podValues(service, j, nodeOf(service, j), "");
+      Map<String, String> v = podValues(service, j, nodeOf(service, j));
       endpoints.add(
           fill(
               ENDPOINT,
@@ -159,7 +180,7 @@ public final class ProductionObjects {
     return app(service) + "-" + hash(service).substring(0, 10) + "-" + suffix(service, pod);
   }
 
-  private Map<String, String> podValues(int service, int pod, int node, String hostPort) {
+  private Map<String, String> podValues(int service, int pod, int node) {
     int k = service * podsPerService + pod;
     return Map.ofEntries(
         Map.entry("app", app(service)),
@@ -171,8 +192,7 @@ public final class ProductionObjects {
         Map.entry("node", nodeName(node)),
         Map.entry("nodeIp", nodeIp(node)),
         Map.entry("zone", zone(node)),
-        Map.entry("podIp", "10." + (64 + k / 65536) + "." + (k / 256 % 256) + "." + k % 256),
-        Map.entry("hostPort", hostPort));
+        Map.entry("podIp", "10." + (64 + k / 65536) + "." + (k / 256 % 256) + "." + k % 256));
   }
 
   private static String image(int i) {

@@ -20,6 +20,7 @@ public final class BenchMain {
           new BurstPart(),
           new ScalePart(),
           new LanePart(),
+          new ProductionPart(),
           new StartupPart(),
           new SoakPart());
 

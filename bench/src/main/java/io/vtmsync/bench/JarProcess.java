@@ -42,7 +42,11 @@ final class JarProcess implements AutoCloseable {
     this.managementPort = port;
   }
 
-  /** Starts {@code run} with these settings plus a free {@code camel.management.port}. */
+  /**
+   * Starts {@code run} with these settings plus a free {@code camel.management.port}. An option
+   * {@code NAME=value} without a leading dash goes into the environment, as a shell prefix would
+   * ({@code MALLOC_ARENA_MAX=2 java ...}).
+   */
   static JarProcess start(List<String> jvmOptions, Map<String, String> settings, Path log)
       throws IOException {
     if (!Files.isRegularFile(JAR)) {
@@ -51,13 +55,19 @@ final class JarProcess implements AutoCloseable {
     int port = freePort();
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(jvmOptions);
+    jvmOptions.stream().filter(o -> o.startsWith("-")).forEach(cmd::add);
     cmd.addAll(List.of("-jar", JAR.toString(), "run"));
     settings.forEach((k, v) -> cmd.add("--" + k + "=" + v));
     cmd.add("--camel.management.port=" + port);
     Files.createDirectories(log.toAbsolutePath().getParent());
     ProcessBuilder pb =
         new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    jvmOptions.stream()
+        .filter(o -> !o.startsWith("-") && o.contains("="))
+        .forEach(
+            o ->
+                pb.environment()
+                    .put(o.substring(0, o.indexOf('=')), o.substring(o.indexOf('=') + 1)));
     Instant at = Instant.now();
     long nanos = System.nanoTime();
     return new JarProcess(pb.start(), at, nanos, log, port);
@@ -102,6 +112,17 @@ final class JarProcess implements AutoCloseable {
       sum += Long.parseLong(m.group(1)); // Serial and Parallel: one line per generation
     }
     return sum;
+  }
+
+  /** Live instances of one class, from a class histogram (which runs a full GC first). */
+  long instances(String className) throws Exception {
+    for (String line : jcmd("GC.class_histogram").split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length >= 4 && f[3].equals(className)) {
+        return Long.parseLong(f[1]);
+      }
+    }
+    return 0;
   }
 
   /** The collector and maximum heap the JVM chose, e.g. {@code G1 GC, max heap 256 MB}. */
