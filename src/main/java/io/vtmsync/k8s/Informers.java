@@ -26,10 +26,12 @@ final class Informers {
   static final String BY_SERVICE = "byService";
 
   /**
-   * Objects per list request, as client-go's pager asks for. A list arrives whole otherwise, and
-   * 20,000 real Pods are over a gigabyte of heap before they are trimmed.
+   * Objects per list request. A list arrives whole otherwise: 20,000 real Pods are over 250 MB of
+   * JSON. At 100 a page of real Pods is about 1.5 MB, and the buffers of several namespaces listing
+   * at once stay small: with 500, client-go's page, RSS while Pods were listed was up to 70 MB
+   * higher in the production bench.
    */
-  static final long LIST_PAGE = 500;
+  static final long LIST_PAGE = 100;
 
   private final KubernetesClient client;
   private final List<String> namespaces;
