@@ -1,13 +1,6 @@
 package io.vtmsync.demo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,19 +22,18 @@ import java.util.stream.IntStream;
 public final class ProductionObjects {
 
   public static final int IMAGES_PER_NODE = 50;
-  private static final ObjectMapper JSON = Serialization.jsonMapper();
 
   /** Stands for the hostPort while the Pod template is prepared (a JSON number, unique in it). */
   private static final int HOST_PORT_MARK = 65432;
 
   /** The Pod template with its managedFields, once (20,000 Jackson round trips take a while). */
-  private static final String POD = preparedPod(false);
+  private static final String POD = Templates.preparedPod(false, HOST_PORT_MARK);
 
-  private static final String HOST_PORT_POD = preparedPod(true);
-  private static final String NODE = template("node.json");
-  private static final String SERVICE = template("service.json");
-  private static final String SLICE = template("endpointslice.json");
-  private static final String ENDPOINT = template("endpoint.json");
+  private static final String HOST_PORT_POD = Templates.preparedPod(true, HOST_PORT_MARK);
+  private static final String NODE = Templates.template("node.json");
+  private static final String SERVICE = Templates.template("service.json");
+  private static final String SLICE = Templates.template("endpointslice.json");
+  private static final String ENDPOINT = Templates.template("endpoint.json");
 
   public final int nodes;
   public final int services;
@@ -91,7 +83,7 @@ public final class ProductionObjects {
     String images =
         IntStream.range(0, IMAGES_PER_NODE).mapToObj(ProductionObjects::image).collect(joining());
     ObjectNode node =
-        render(
+        Templates.render(
             NODE,
             Map.of(
                 "name", nodeName(n),
@@ -102,35 +94,16 @@ public final class ProductionObjects {
                 "images", images));
     ManagedFields.add(node, "kubelet", null, "metadata.labels", "metadata.annotations", "spec");
     ManagedFields.add(node, "kubelet", "status", "status");
-    return write(node);
+    return Templates.write(node);
   }
 
   public String podJson(int service, int pod) {
     int node = nodeOf(service, pod);
     if (!publishesHostPort(service)) {
-      return fill(POD, podValues(service, pod, node), Map.of());
+      return Templates.fill(POD, podValues(service, pod, node), Map.of());
     }
-    return fill(HOST_PORT_POD, podValues(service, pod, node), Map.of())
+    return Templates.fill(HOST_PORT_POD, podValues(service, pod, node), Map.of())
         .replace("\"hostPort\":" + HOST_PORT_MARK, "\"hostPort\":" + (20000 + service));
-  }
-
-  /** The pod template, its placeholders kept, with the managedFields its fields call for. */
-  private static String preparedPod(boolean hostPort) {
-    String text =
-        template("pod.json")
-            .replace("{{hostPort}}", hostPort ? ", \"hostPort\": " + HOST_PORT_MARK : "");
-    ObjectNode p = render(text, Map.of());
-    ManagedFields.add(
-        p,
-        "kube-controller-manager",
-        null,
-        "metadata.generateName",
-        "metadata.labels",
-        "metadata.annotations",
-        "metadata.ownerReferences",
-        "spec");
-    ManagedFields.add(p, "kubelet", "status", "status");
-    return write(p);
   }
 
   public String serviceJson(int service, Map<String, String> annotations) {
@@ -139,7 +112,7 @@ public final class ProductionObjects {
             .map(e -> ", \"" + e.getKey() + "\": \"" + e.getValue() + "\"")
             .collect(Collectors.joining());
     ObjectNode s =
-        render(
+        Templates.render(
             SERVICE,
             Map.of(
                 "app", app(service),
@@ -150,7 +123,7 @@ public final class ProductionObjects {
                 "adminNodePort", String.valueOf(30000 + (service + 2500) % 5000),
                 "annotations", extra));
     ManagedFields.add(s, "helm", null, "metadata.labels", "metadata.annotations", "spec");
-    return write(s);
+    return Templates.write(s);
   }
 
   public String sliceJson(int service) {
@@ -158,13 +131,13 @@ public final class ProductionObjects {
     for (int j = 0; j < podsPerService; j++) {
       Map<String, String> v = podValues(service, j, nodeOf(service, j));
       endpoints.add(
-          fill(
+          Templates.fill(
               ENDPOINT,
               Map.of("uid", "0a1b2c3d-" + hash(service) + "-4e5f-" + j, "pod", podName(service, j)),
               v));
     }
     ObjectNode s =
-        render(
+        Templates.render(
             SLICE,
             Map.of(
                 "app", app(service),
@@ -173,7 +146,7 @@ public final class ProductionObjects {
                 "endpoints", String.join(",", endpoints)));
     ManagedFields.add(
         s, "kube-controller-manager", null, "metadata", "addressType", "endpoints", "ports");
-    return write(s);
+    return Templates.write(s);
   }
 
   public String podName(int service, int pod) {
@@ -225,39 +198,5 @@ public final class ProductionObjects {
 
   private static String suffix(int service, int pod) {
     return Integer.toString(36 * 36 * 36 * 36 + (service * 131 + pod * 7919) % 1_000_000, 36);
-  }
-
-  private static ObjectNode render(String template, Map<String, String> values) {
-    try {
-      return (ObjectNode) JSON.readTree(fill(template, values, Map.of()));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a production template does not render to JSON", e);
-    }
-  }
-
-  private static String fill(String template, Map<String, String> a, Map<String, String> b) {
-    String out = template;
-    for (Map<String, String> values : List.of(a, b)) {
-      for (Map.Entry<String, String> e : values.entrySet()) {
-        out = out.replace("{{" + e.getKey() + "}}", e.getValue());
-      }
-    }
-    return out;
-  }
-
-  private static String write(ObjectNode node) {
-    try {
-      return JSON.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String template(String name) {
-    try (InputStream in = ProductionObjects.class.getResourceAsStream("/demo/production/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

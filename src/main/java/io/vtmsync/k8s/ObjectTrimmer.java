@@ -47,7 +47,7 @@ public final class ObjectTrimmer {
       spec.setType(from.getType());
       spec.setExternalTrafficPolicy(from.getExternalTrafficPolicy());
       spec.setIpFamilies(from.getIpFamilies());
-      spec.setSelector(shared(from.getSelector()));
+      spec.setSelector(Shared.of(from.getSelector()));
       spec.setPorts(map(from.getPorts(), ObjectTrimmer::servicePort));
       s.setSpec(spec);
     }
@@ -72,7 +72,7 @@ public final class ObjectTrimmer {
 
   /** Labels (node selectors can name any), unschedulable, addresses and the Ready condition. */
   public static Node node(Node n) {
-    n.setMetadata(meta(n.getMetadata(), shared(n.getMetadata().getLabels()), null));
+    n.setMetadata(meta(n.getMetadata(), Shared.of(n.getMetadata().getLabels()), null));
     NodeSpec spec = new NodeSpec();
     spec.setUnschedulable(n.getSpec() == null ? null : n.getSpec().getUnschedulable());
     n.setSpec(spec);
@@ -95,17 +95,17 @@ public final class ObjectTrimmer {
 
   /** Labels (Service selectors), node name, host IP, and each container's ports (hostport). */
   public static Pod pod(Pod p) {
-    p.setMetadata(meta(p.getMetadata(), shared(p.getMetadata().getLabels()), null));
+    p.setMetadata(meta(p.getMetadata(), Shared.of(p.getMetadata().getLabels()), null));
     PodSpec from = p.getSpec();
     if (from != null) {
       PodSpec spec = new PodSpec();
-      spec.setNodeName(shared(from.getNodeName()));
+      spec.setNodeName(Shared.of(from.getNodeName()));
       spec.setContainers(map(from.getContainers(), ObjectTrimmer::container));
       p.setSpec(spec);
     }
     if (p.getStatus() != null) {
       PodStatus status = new PodStatus();
-      status.setHostIP(shared(p.getStatus().getHostIP()));
+      status.setHostIP(Shared.of(p.getStatus().getHostIP()));
       p.setStatus(status);
     }
     return finish(p);
@@ -131,7 +131,7 @@ public final class ObjectTrimmer {
   private static Endpoint endpoint(Endpoint e) {
     Endpoint out = new Endpoint();
     out.setAddresses(e.getAddresses() == null ? null : List.copyOf(e.getAddresses()));
-    out.setNodeName(shared(e.getNodeName()));
+    out.setNodeName(Shared.of(e.getNodeName()));
     EndpointConditions c = e.getConditions();
     out.setConditions(
         c == null
@@ -140,7 +140,7 @@ public final class ObjectTrimmer {
     ObjectReference ref = e.getTargetRef();
     if (ref != null) {
       ObjectReference r = new ObjectReference();
-      r.setKind(shared(ref.getKind()));
+      r.setKind(Shared.of(ref.getKind()));
       r.setName(ref.getName());
       out.setTargetRef(r);
     }
@@ -149,13 +149,13 @@ public final class ObjectTrimmer {
 
   private static Container container(Container c) {
     Container out = new Container();
-    out.setName(shared(c.getName()));
+    out.setName(Shared.of(c.getName()));
     out.setPorts(
         map(
             c.getPorts(),
             p -> {
               ContainerPort port = new ContainerPort();
-              port.setName(shared(p.getName()));
+              port.setName(Shared.of(p.getName()));
               port.setContainerPort(p.getContainerPort());
               port.setHostPort(p.getHostPort());
               return port;
@@ -168,7 +168,7 @@ public final class ObjectTrimmer {
       ObjectMeta from, Map<String, String> labels, Map<String, String> annotations) {
     ObjectMeta m = new ObjectMeta();
     m.setName(from.getName());
-    m.setNamespace(shared(from.getNamespace()));
+    m.setNamespace(Shared.of(from.getNamespace()));
     m.setResourceVersion(from.getResourceVersion());
     m.setLabels(labels);
     m.setAnnotations(annotations);
@@ -188,24 +188,6 @@ public final class ObjectTrimmer {
           }
         });
     return out;
-  }
-
-  /**
-   * One copy of a string that recurs on thousands of objects (namespaces, node names, label keys
-   * and values): the JVM's string table holds it only while something refers to it.
-   */
-  private static String shared(String s) {
-    return s == null ? null : s.intern();
-  }
-
-  /** A label map as a compact immutable map of shared strings (its order matters to no reader). */
-  private static Map<String, String> shared(Map<String, String> labels) {
-    if (labels == null || labels.containsKey(null) || labels.containsValue(null)) {
-      return labels;
-    }
-    Map<String, String> out = new java.util.HashMap<>();
-    labels.forEach((k, v) -> out.put(k.intern(), v.intern()));
-    return Map.copyOf(out);
   }
 
   private static <A, B> List<B> map(List<A> list, Function<A, B> f) {

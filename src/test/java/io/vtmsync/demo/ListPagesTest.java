@@ -34,19 +34,7 @@ class ListPagesTest {
                   .build())
           .create();
       List<String> names = new ArrayList<>();
-      String next = null;
-      int pages = 0;
-      do {
-        ConfigMapList page =
-            client
-                .configMaps()
-                .inAnyNamespace()
-                .list(new ListOptionsBuilder().withLimit(3L).withContinue(next).build());
-        assertThat(page.getItems()).hasSizeLessThanOrEqualTo(3);
-        page.getItems().forEach(c -> names.add(c.getMetadata().getName()));
-        next = page.getMetadata().getContinue();
-        pages++;
-      } while (next != null && !next.isEmpty());
+      int pages = listInPagesOf3(client, names);
       assertThat(pages).isEqualTo(3);
       assertThat(names)
           .containsExactlyInAnyOrder("cm-0", "cm-1", "cm-2", "cm-3", "cm-4", "cm-5", "cm-6");
@@ -66,6 +54,24 @@ class ListPagesTest {
       assertThat(informer.getIndexer().list()).hasSize(5);
       informer.stop();
     }
+  }
+
+  /** Lists every ConfigMap three at a time, following the continue tokens; returns the pages. */
+  private static int listInPagesOf3(KubernetesClient client, List<String> names) {
+    String next = null;
+    int pages = 0;
+    do {
+      ConfigMapList page =
+          client
+              .configMaps()
+              .inAnyNamespace()
+              .list(new ListOptionsBuilder().withLimit(3L).withContinue(next).build());
+      assertThat(page.getItems()).hasSizeLessThanOrEqualTo(3);
+      page.getItems().forEach(c -> names.add(c.getMetadata().getName()));
+      next = page.getMetadata().getContinue();
+      pages++;
+    } while (next != null && !next.isEmpty());
+    return pages;
   }
 
   private static ConfigMap map(int i) {
