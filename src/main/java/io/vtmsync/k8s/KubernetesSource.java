@@ -79,9 +79,9 @@ public final class KubernetesSource extends ServiceSupport implements ClusterVie
   @Override
   protected void doStop() {
     monitor.stop();
-    pods.stop();
     byKind.values().stream().flatMap(List::stream).forEach(SharedIndexInformer::stop);
     byKind.clear();
+    pods.stop(); // after the Service informers: no Service event can start a pod informer again
   }
 
   /**
