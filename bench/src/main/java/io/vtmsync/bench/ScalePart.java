@@ -65,7 +65,7 @@ final class ScalePart implements BenchPart {
       throws Exception {
     // (1) first full convergence: every cluster acknowledged the creation of every pool
     Predicate<String> all = p -> ScaleWorld.index(p) >= 0;
-    Instant last = Await.puts(app, fleet, 201, all, app.started, r.services, "converge");
+    Instant last = await(app, fleet, 201, all, app.started, r.services, "converge");
     r.convergeMs = Duration.between(app.started, last).toMillis();
     r.convergeCpuMs = app.cpuMillis();
     r.convergePuts = fleet.count("PUT");
@@ -86,7 +86,7 @@ final class ScalePart implements BenchPart {
     world.failNode0();
     Predicate<String> hit = p -> ScaleWorld.index(p) >= 0 && ScaleWorld.index(p) < touched;
     r.failMs =
-        Duration.between(fail, Await.puts(app, fleet, 200, hit, fail, touched, "converge again"))
+        Duration.between(fail, await(app, fleet, 200, hit, fail, touched, "converge again"))
             .toMillis();
     Thread.sleep(2000); // late writes would show up here
     r.failPuts = fleet.count("PUT") - puts0;
@@ -109,7 +109,7 @@ final class ScalePart implements BenchPart {
     long end = System.nanoTime() + STEADY_MS * 1_000_000;
     while (System.nanoTime() < end) {
       Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-      Await.alive(app);
+      alive(app);
     }
     r.steadyCpuMs = app.cpuMillis() - cpu0;
     r.steadyPuts = fleet.count("PUT") - puts0;
@@ -132,7 +132,7 @@ final class ScalePart implements BenchPart {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("no resync seen within " + 2 * PERIOD_MS / 1000 + " s");
       }
-      Await.alive(app);
+      alive(app);
       Thread.sleep(250);
     }
     long tick = System.nanoTime();
@@ -143,7 +143,38 @@ final class ScalePart implements BenchPart {
     Thread.sleep(Math.max(0, sleepMs));
   }
 
+  /** Polls 4 times a second until {@link VtmFleet#allAccepted} holds; returns its answer. */
+  private static Instant await(
+      JarProcess app,
+      VtmFleet fleet,
+      int status,
+      Predicate<String> pools,
+      Instant after,
+      int n,
+      String what)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      alive(app);
+      Instant last = fleet.allAccepted(status, pools, after, n);
+      if (last != null) {
+        return last;
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("did not " + what + " within 10 minutes");
+  }
+
   private static List<String> pools(int from, int to) {
     return IntStream.range(from, to).mapToObj(ScaleWorld::pool).toList();
+  }
+
+  private static void alive(JarProcess app) throws Exception {
+    if (app.failed()) {
+      throw new IllegalStateException(
+          app.process.isAlive()
+              ? "the process logged an OutOfMemoryError"
+              : "the process died (exit " + app.process.exitValue() + ")");
+    }
   }
 }
