@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -34,6 +35,20 @@ final class LaneFixtures {
         c.baseUrl(),
         c.username(),
         password,
+        c.caFile(),
+        c.insecure(),
+        c.apiVersion(),
+        c.concurrency(),
+        c.timeout());
+  }
+
+  /** The config with its URL naming host instead of 127.0.0.1, same port. */
+  static VtmClusterConfig atHost(VtmClusterConfig c, String host) {
+    return new VtmClusterConfig(
+        c.name(),
+        URI.create("https://" + host + ":" + c.baseUrl().getPort()),
+        c.username(),
+        c.password(),
         c.caFile(),
         c.insecure(),
         c.apiVersion(),
