@@ -25,6 +25,7 @@ public final class VtmSimulator implements AutoCloseable {
   private final SimStore store = new SimStore();
   private final RequestLog log = new RequestLog(LOG_CAPACITY);
   private final Faults faults = new Faults();
+  private final SimHandler handler;
   private final SimListener listener;
 
   private VtmSimulator(Options options) {
@@ -33,7 +34,7 @@ public final class VtmSimulator implements AutoCloseable {
     this.versions = new VersionSet(options.apiVersions());
     BasicAuth auth = new BasicAuth(options.username(), options.password());
     ApiRouter router = new ApiRouter(store, versions);
-    SimHandler handler = new SimHandler(options.name(), auth, faults, router, log);
+    this.handler = new SimHandler(options.name(), auth, faults, router, log);
     this.listener = new SimListener(options.name(), certificate.serverContext(), handler);
   }
 
@@ -116,6 +117,11 @@ public final class VtmSimulator implements AutoCloseable {
   /** Counts recorded requests by method and raw (URL-encoded) path prefix. */
   public long count(String method, String pathPrefix) {
     return log.count(method, pathPrefix);
+  }
+
+  /** The most requests the simulator was handling at one time since it started. */
+  public int mostInFlight() {
+    return handler.mostInFlight();
   }
 
   public void clearRequests() {

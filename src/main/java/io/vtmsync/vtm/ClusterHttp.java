@@ -67,7 +67,8 @@ public final class ClusterHttp implements HttpClientConfigurer {
     ClassicHttpResponse response = chain.proceed(request, scope);
     if (response.getEntity() != null) {
       response.setEntity(
-          new BoundedEntity(response.getEntity(), limit, due, config.timeout().toMillis()));
+          new BoundedEntity(
+              response.getEntity(), response.getCode(), limit, due, config.timeout().toMillis()));
     }
     return response;
   }

@@ -108,15 +108,16 @@ public final class VtmLane {
     talk.answered(new VtmAnswer(status, body));
   }
 
-  /** The request got no usable answer: refused, reset, timed out, too large, TLS, no password. */
+  /**
+   * The request got no usable answer: refused, reset, timed out, TLS, no password (no status), or
+   * too large (the status it came with).
+   */
   public void failed(Conversation talk, Exception why) {
     VtmRequest request = talk.request();
+    VtmException e = errors.exception(request, why);
     observer.observed(
-        cluster.name(),
-        request.method(),
-        VtmException.NO_STATUS,
-        System.nanoTime() - talk.sentAtNanos());
-    talk.failed(errors.exception(request, why));
+        cluster.name(), request.method(), e.status(), System.nanoTime() - talk.sentAtNanos());
+    talk.failed(e);
   }
 
   /**
