@@ -89,6 +89,7 @@ public final class AppConfiguration implements CamelConfiguration {
     }
     SyncStatus status = new SyncStatus();
     r.bind("syncStatus", status);
+    pools.resendWhen(status::wantsAgain);
     metrics.source(source);
     metrics.queues(queues);
     metrics.status(status);

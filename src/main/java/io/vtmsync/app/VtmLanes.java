@@ -44,7 +44,7 @@ final class VtmLanes implements RouteTemplateParameterSource {
       lane.observe(metrics);
       metrics.clusterUp(c.name(), lane::healthy);
       LaneRoutes.bind(registry, c, lane);
-      routes.putAll(LaneRoutes.routes(c, sd));
+      routes.putAll(LaneRoutes.routes(c, sd, v.readRates().get(c.name())));
       checkPassword(c, lane);
       log(c, sd);
     }

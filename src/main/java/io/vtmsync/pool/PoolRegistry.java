@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Remembers which Service publishes which pool. It turns pools a Service no longer publishes into
- * explicit removals, and settles two Services claiming one pool name: the first in name order owns
- * it (so the result does not depend on event order), the other's plan is dropped and reported.
+ * explicit removals, settles two Services claiming one pool name (the first in name order owns it,
+ * so the result does not depend on event order; the other's plan is dropped and reported), and
+ * hands a plan out only when it differs from the last one handed out for its pool.
  */
 public final class PoolRegistry {
 
@@ -25,7 +26,18 @@ public final class PoolRegistry {
   private final Map<String, Set<String>> clustersByPool = new HashMap<>();
   private final Map<String, String> conflicts = new HashMap<>();
   private final HeldServices problems = new HeldServices();
+  private final Map<String, PoolPlan> sent = new HashMap<>();
+  private volatile java.util.function.Predicate<String> resend = pool -> false;
   private volatile Consumer<String> wake = key -> {};
+
+  /**
+   * A plan equal to the one last handed out for its pool is not handed out again (a resync costs no
+   * sink work when nothing changed), unless {@code resend} says a target wants it again: one that
+   * refused it (a 4xx) or holds a foreign pool of that name.
+   */
+  public void resendWhen(java.util.function.Predicate<String> resend) {
+    this.resend = resend;
+  }
 
   /** Called with a Service key that must be planned again (it may now own a pool). */
   public void onWake(Consumer<String> wake) {
@@ -105,6 +117,10 @@ public final class PoolRegistry {
     if (who.size() == 1) {
       conflicts.remove(plan.pool()); // the owner planned again does not end a conflict
     }
+    if (plan.equals(sent.get(plan.pool())) && !resend.test(plan.pool())) {
+      return; // unchanged since it went out: the targets check themselves (verify, sweep)
+    }
+    sent.put(plan.pool(), plan);
     out.add(plan);
   }
 
@@ -117,6 +133,7 @@ public final class PoolRegistry {
     if (who == null || who.isEmpty()) {
       claimants.remove(pool);
       conflicts.remove(pool);
+      sent.remove(pool);
       Set<String> clusters = clustersByPool.remove(pool);
       out.add(
           PoolPlan.failed(

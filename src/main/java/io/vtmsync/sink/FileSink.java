@@ -34,6 +34,12 @@ public final class FileSink {
   private final boolean deleteRemoved;
   private volatile boolean dryRun;
 
+  /** What this process last wrote (or found equal) per pool: the sweep repairs drift from it. */
+  private record Written(byte[] bytes, long size, java.nio.file.attribute.FileTime modified) {}
+
+  private final java.util.Map<String, Written> written =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public FileSink(Path dir, SafeWritePolicy policy, boolean deleteRemoved) {
     this.dir = dir.toAbsolutePath().normalize();
     this.policy = policy;
@@ -62,16 +68,19 @@ public final class FileSink {
       return result(plan, o, PoolDiff.between(List.of(), List.of()));
     }
     if (plan.removed() && deleteRemoved) {
+      written.remove(plan.pool());
       boolean existed = dryRun ? Files.exists(file) : Files.deleteIfExists(file);
       return result(
           plan, existed ? WriteResult.Outcome.REMOVED : WriteResult.Outcome.UNCHANGED, null);
     }
     byte[] next = ServiceDiscoveryJson.render(plan, ManagedNote.fileMark(plan.service()));
     if (current != null && Arrays.equals(current, next)) {
+      remember(plan.pool(), file, next);
       return result(plan, WriteResult.Outcome.UNCHANGED, null);
     }
     if (!dryRun) {
       atomicWrite(file, next);
+      remember(plan.pool(), file, next);
     }
     PoolDiff diff =
         PoolDiff.between(currentMembers == null ? List.of() : currentMembers, plan.members());
@@ -85,6 +94,49 @@ public final class FileSink {
       return;
     }
     atomicWrite(dir.resolve(HEARTBEAT), (Instant.now() + "\n").getBytes());
+  }
+
+  /**
+   * The sweep's drift repair: every pool file this process wrote, gone or changed behind its back
+   * (size or modification time no longer what it left), is written again as it was. A resync does
+   * not resend unchanged plans, so this is what brings a deleted or edited file back.
+   */
+  public List<WriteResult> repairs() throws IOException {
+    List<WriteResult> out = new java.util.ArrayList<>();
+    for (var e : written.entrySet()) {
+      Path file = fileFor(e.getKey());
+      Written w = e.getValue();
+      if (dryRun || same(file, w)) {
+        continue;
+      }
+      atomicWrite(file, w.bytes());
+      remember(e.getKey(), file, w.bytes());
+      ServiceDiscoveryJson.Parsed doc = ServiceDiscoveryJson.parse(w.bytes());
+      out.add(
+          new WriteResult(
+              "file",
+              e.getKey(),
+              WriteResult.Outcome.WRITTEN,
+              doc.code(),
+              PoolDiff.between(List.of(), List.of()),
+              "repaired: the file was changed or deleted outside vtm-k8s-sync"));
+    }
+    return out;
+  }
+
+  private static boolean same(Path file, Written w) throws IOException {
+    if (!Files.exists(file)) {
+      return false;
+    }
+    return Files.size(file) == w.size() && Files.getLastModifiedTime(file).equals(w.modified());
+  }
+
+  private void remember(String pool, Path file, byte[] bytes) {
+    try {
+      written.put(pool, new Written(bytes, Files.size(file), Files.getLastModifiedTime(file)));
+    } catch (IOException e) {
+      written.remove(pool); // gone again already: nothing to compare against
+    }
   }
 
   /** The pool's file; refuses any name that could leave the directory. */

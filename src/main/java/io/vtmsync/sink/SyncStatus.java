@@ -14,6 +14,7 @@ public final class SyncStatus {
   public record Entry(WriteResult last, Instant at, Instant lastSuccess) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Map<String, java.util.Set<String>> wanting = new ConcurrentHashMap<>();
   private volatile java.util.function.Consumer<WriteResult> listener = r -> {};
 
   /** Called with every result recorded (metrics count writes and lag here). */
@@ -60,6 +61,7 @@ public final class SyncStatus {
         r.target() + "/" + r.pool(),
         new Entry(r, now, success ? now : old == null ? null : old.lastSuccess()));
     listener.accept(r);
+    wants(r);
     return old != null && repeats(old.last(), r) ? r.asRepeat() : r;
   }
 
@@ -71,6 +73,26 @@ public final class SyncStatus {
         && old.outcome() == r.outcome()
         && old.code() == r.code()
         && java.util.Objects.equals(old.detail(), r.detail());
+  }
+
+  /**
+   * True when some target's last result for the pool asks for the plan again: it refused it (a 4xx,
+   * FAILED) or has a foreign pool of that name that its owner may remove.
+   */
+  public boolean wantsAgain(String pool) {
+    return wanting.containsKey(pool);
+  }
+
+  private void wants(WriteResult r) {
+    boolean again =
+        r.outcome() == WriteResult.Outcome.FAILED || r.outcome() == WriteResult.Outcome.FOREIGN;
+    if (again) {
+      wanting.computeIfAbsent(r.pool(), p -> ConcurrentHashMap.newKeySet()).add(r.target());
+    } else {
+      wanting.computeIfPresent(
+          r.pool(),
+          (p, targets) -> targets.remove(r.target()) && targets.isEmpty() ? null : targets);
+    }
   }
 
   public Map<String, Entry> entries() {

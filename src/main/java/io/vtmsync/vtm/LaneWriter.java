@@ -26,6 +26,7 @@ abstract class LaneWriter {
   protected final VtmCluster cluster;
   protected final SafeWritePolicy policy;
   protected final RemovedPoolPolicy removedPolicy;
+  protected final Verified verified;
   private final boolean adoptExisting;
   private final ClusterHealth health;
 
@@ -33,12 +34,14 @@ abstract class LaneWriter {
       VtmCluster cluster,
       SafeWritePolicy policy,
       RemovedPoolPolicy removedPolicy,
-      boolean adoptExisting) {
+      boolean adoptExisting,
+      java.time.Duration verifyPeriod) {
     this.cluster = cluster;
     this.policy = policy;
     this.removedPolicy = removedPolicy;
     this.adoptExisting = adoptExisting;
     this.health = new ClusterHealth(cluster.name());
+    this.verified = new Verified(verifyPeriod.toNanos());
   }
 
   ClusterHealth health() {
@@ -48,10 +51,19 @@ abstract class LaneWriter {
   /** Applies one plan; a retryable failure completes the future exceptionally for the lane. */
   final CompletableFuture<WriteResult> write(VtmApi api, PoolPlan plan) {
     Optional<WriteResult> known = withoutRequest(plan);
-    if (known.isPresent()) {
-      return completedFuture(known.get());
-    }
-    return apply(api, plan)
+    return known.isPresent() ? completedFuture(known.get()) : run(api, plan, false);
+  }
+
+  /**
+   * The verifier's turn (one per tick of the cluster's read budget): reads back the pool checked
+   * longest ago, if its verify period has run out, and repairs drift; else asks nothing.
+   */
+  final CompletableFuture<WriteResult> verifyNext(VtmApi api) {
+    return verified.takeDue().map(plan -> run(api, plan, true)).orElse(completedFuture(null));
+  }
+
+  private CompletableFuture<WriteResult> run(VtmApi api, PoolPlan plan, boolean readBack) {
+    return apply(api, plan, readBack)
         .handle(
             (result, failure) -> {
               if (failure == null) {
@@ -147,11 +159,18 @@ abstract class LaneWriter {
     return Optional.empty();
   }
 
-  /** Applies one plan with requests to the cluster. */
-  protected abstract CompletableFuture<WriteResult> apply(VtmApi api, PoolPlan plan);
+  /**
+   * Applies one plan with requests to the cluster.
+   *
+   * @param readBack read the pool back even when the lane trusts what it acknowledged
+   */
+  protected abstract CompletableFuture<WriteResult> apply(
+      VtmApi api, PoolPlan plan, boolean readBack);
 
-  /** Called after a non-retryable refusal. */
-  protected void refused(PoolPlan plan) {}
+  /** Called after a non-retryable refusal: nothing about the pool is trusted any more. */
+  protected void refused(PoolPlan plan) {
+    verified.forget(plan.pool());
+  }
 
   /** Called when the cluster could not be reached. */
   protected void unreachable() {}

@@ -17,6 +17,9 @@ public final class VtmLane {
   /** The lane job that refreshes the heartbeat extra file (service-discovery clusters). */
   public static final String HEARTBEAT = "~heartbeat";
 
+  /** The lane job of the verifier's tick: read back the pool checked longest ago, if due. */
+  public static final String VERIFY = "~verify";
+
   private final VtmCluster cluster;
   private final LaneWriter writer;
   private final TransportErrors errors;
@@ -42,7 +45,7 @@ public final class VtmLane {
     VtmCluster cluster = new VtmCluster(config);
     LaneWriter writer =
         serviceDiscovery
-            ? new VtmSdWriter(cluster, policy, removedPool, adoptExisting, 10)
+            ? new VtmSdWriter(cluster, policy, removedPool, adoptExisting, 10, verifyPeriod)
             : new VtmWriter(cluster, policy, removedPool, adoptExisting, verifyPeriod);
     return new VtmLane(cluster, writer);
   }
@@ -76,6 +79,11 @@ public final class VtmLane {
     return !(job instanceof PoolPlan plan) || plan.targets(cluster.name());
   }
 
+  /** Pools acknowledged and re-checked by the verifier (for tests and status). */
+  int verifiedPools() {
+    return writer.verified.size();
+  }
+
   /** Starts a job; the route then makes the requests it asks for, one at a time. */
   public Conversation begin(Object job) {
     return talk(
@@ -85,6 +93,9 @@ public final class VtmLane {
           }
           if (job instanceof PublishedPools published) {
             return writer.orphans(api, published);
+          }
+          if (VERIFY.equals(job)) {
+            return writer.verifyNext(api);
           }
           if (HEARTBEAT.equals(job)) {
             return writer.heartbeat(api).handle(writer::checked);

@@ -149,4 +149,20 @@ class FileSinkTest {
     assertThat(dir.resolve("gone.json")).doesNotExist();
     assertThat(dir.resolve("stranger.json")).exists();
   }
+
+  @Test
+  void the_sweep_writes_a_deleted_or_edited_file_again_as_it_was() throws Exception {
+    FileSink s = sink(false);
+    s.write(plan("10.0.0.1"));
+    byte[] written = Files.readAllBytes(dir.resolve("web.json"));
+    assertThat(s.repairs()).as("nothing changed").isEmpty();
+    Files.delete(dir.resolve("web.json"));
+    assertThat(s.repairs())
+        .singleElement()
+        .satisfies(r -> assertThat(r.detail()).contains("repaired"));
+    assertThat(Files.readAllBytes(dir.resolve("web.json"))).isEqualTo(written);
+    Files.writeString(dir.resolve("web.json"), "{\"version\":1,\"code\":200,\"nodes\":[]}");
+    assertThat(s.repairs()).hasSize(1);
+    assertThat(Files.readAllBytes(dir.resolve("web.json"))).isEqualTo(written);
+  }
 }
