@@ -129,7 +129,8 @@ class VtmSyncIT {
       var sim = vtm.get("sd");
       org.awaitility.Awaitility.await()
           .atMost(java.time.Duration.ofSeconds(10))
-          .until(() -> sim.extraFile(POOL + ".json").isPresent());
+          // The file is uploaded before the pool is pointed at it: wait for both.
+          .until(() -> sim.extraFile(POOL + ".json").isPresent() && sim.pool(POOL).isPresent());
       ObjectNode pool = sim.pool(POOL).orElseThrow();
       assertThat(pool.at("/properties/service_discovery/enabled").asBoolean()).isTrue();
       assertThat(pool.at("/properties/service_discovery/plugin").asText())
