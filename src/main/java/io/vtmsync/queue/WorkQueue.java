@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * offers while that key is in flight, or within one debounce window after its hand-out, merge into
  * one trailing item due when the window ends (the newest value wins). A key is never handed to two
  * workers at once, and is handed out at most once per window. Failures come back with {@link
- * #retry} after an exponential backoff. This is what turns a burst of Kubernetes events into one
- * sync now plus one per window, and what keeps only the newest plan per pool for a vTM cluster that
- * is down. With no debounce, every offer of an idle key is simply due at once.
+ * #retry} after an exponential backoff (which, not the window, then times them). This is what turns
+ * a burst of Kubernetes events into one sync now plus one per window, and what keeps only the
+ * newest plan per pool for a vTM cluster that is down. With no debounce, every offer of an idle key
+ * is simply due at once.
  */
 public final class WorkQueue<V> {
 
