@@ -73,11 +73,6 @@ public final class App implements AutoCloseable {
           public void afterStart(org.apache.camel.main.BaseMainSupport m) {
             LOG.info("vtm-k8s-sync started");
           }
-
-          @Override
-          public void afterStop(org.apache.camel.main.BaseMainSupport m) {
-            LOG.info("vtm-k8s-sync stopped");
-          }
         });
     return new App(main);
   }

@@ -97,6 +97,15 @@ public final class AppConfiguration implements CamelConfiguration {
     metrics.conflicts(pools);
     ctx.addComponent("informer", new InformerComponent(source));
     ctx.addComponent("workqueue", queues);
+    // Said while the context stops, not after: on SIGTERM the JVM halts as soon as Camel's
+    // shutdown hook sees the context stopped, possibly before the main thread logs anything more.
+    ctx.addLifecycleStrategy(
+        new org.apache.camel.support.LifecycleStrategySupport() {
+          @Override
+          public void onContextStopped(CamelContext context) {
+            LOG.info("vtm-k8s-sync stopped");
+          }
+        });
     ctx.addStartupListener(
         new org.apache.camel.ExtendedStartupListener() {
           @Override
