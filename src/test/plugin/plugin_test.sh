@@ -119,6 +119,10 @@ fixtures() {
     printf '{"code":200,"nodes":[]}\n' >"$D/nover.json"
     printf '{\n  "version": 1,\n  "code": 200,\n  "nodes": []\n}\n' >"$D/pretty.json"
     printf '%s' "$SPACED" >"$D/spaced.json"
+    printf '{\r\n"version": 1,\r\n"code": 200,\r\n"nodes": []\r\n}\r\n' >"$D/crlf.json"
+    printf '{"version":1,\r"code":200,"nodes":[]}' >"$D/cr.json"
+    printf '%s\n\n\n' "$DOC" >"$D/trailing.json"
+    printf '{"version":1,\t"code" :\t200 ,"nodes":[]}' >"$D/tabs.json"
     printf '%s' "$TRICK" >"$D/trick.json"
     printf '%s' "$C2000" >"$D/c2000.json"
     printf '%s' "$SECRET" >"$T/secret.json"
@@ -147,6 +151,12 @@ cases() {
     run "multi-line document is folded into one line" --pool=pretty --dir="$D"
     expect_out 0 '{   "version": 1,   "code": 200,   "nodes": [] }'$'\n'
     run "spaced code 200 counts as success" --pool=spaced --dir="$D"; expect_out 0 "$SPACED"$'\n'
+    run "CRLF line ends become spaces" --pool=crlf --dir="$D"
+    expect_out 0 '{  "version": 1,  "code": 200,  "nodes": []  } '$'\n'
+    run "a lone CR becomes a space" --pool=cr --dir="$D"; expect_out 0 '{"version":1, "code":200,"nodes":[]}'$'\n'
+    run "blank lines at the end are dropped" --pool=trailing --dir="$D"; expect_out 0 "$DOC"$'\n'
+    run "code 200 with tabs around the colon counts as success" --pool=tabs --dir="$D"
+    expect_out 0 '{"version":1,'$'\t''"code" :'$'\t''200 ,"nodes":[]}'$'\n'
     run "code 200 quoted inside an error string is not success" --pool=trick --dir="$D"
     expect_out 1 "$TRICK"$'\n'
     run "code 2000 is not success" --pool=c2000 --dir="$D"; expect_out 1 "$C2000"$'\n'
