@@ -26,6 +26,8 @@ export LC_ALL
 # Space and tab: POSIX shells start with IFS set to space, tab, newline (not taken from the
 # environment). A literal tab in this file would be invisible.
 blanks=${IFS%?}
+nl='
+'
 
 verbose=0
 log() { [ "$verbose" = 1 ] && printf 'vtm-k8s-sync-sd: %s\n' "$*" >&2; return 0; }
@@ -124,14 +126,40 @@ content='' gap='' line=''
 } 2>/dev/null <"$path" ||
     fail 404 "no pool file '$path'; check the pool name and that vtm-k8s-sync writes to this directory"
 
-if [ "$max_age" -gt 0 ]; then
-    now=$(date +%s)
+# The age check, first without a clock. With each heartbeat, vtm-k8s-sync's file sink writes a
+# marker "<heartbeat>.until" that holds a number of seconds D and is dated D seconds after the
+# heartbeat. While that date is still ahead of now, the heartbeat is younger than D; if D is within
+# --max-age, that is all this check has to know, and test -nt compares two dates without a
+# process. "Now" is the date of /proc/$$, which Linux sets when that entry is first looked up:
+# during this run. It must be newer than the heartbeat (so a /proc with other dates is not
+# believed). In any other case (no marker, a lapsed one, D above --max-age, no /proc, no
+# heartbeat) the exact check below decides.
+fresh_by_marker() {
+    [ -d "/proc/$$" ] && [ "/proc/$$" -nt "$heartbeat" ] && [ "$heartbeat.until" -nt "/proc/$$" ] ||
+        return 1
+    d='' && { IFS= read -r d; } 2>/dev/null <"$heartbeat.until"
+    case $d in '' | *[!0-9]* | ??????????*) return 1 ;; esac
+    [ "$d" -le "$max_age" ] && log "heartbeat '$heartbeat' is less than $d s old (its marker)"
+}
+
+# The exact check: sets t and now, the file's date and the time in epoch seconds. One process
+# where GNU stat and /proc are there (the dates of the file and of /proc/$$, see above), else
+# date and stat (or date -r).
+times_of() {
+    t=$(stat -c %Y -- "$1" "/proc/$$" 2>/dev/null) || t=''
+    case $t in
+        [0-9]*"$nl"[0-9]*) now=${t#*"$nl"} t=${t%%"$nl"*} ;;
+        *) now=$(date +%s) t=$(mtime "$1") ;;
+    esac
+}
+
+if [ "$max_age" -gt 0 ] && ! { [ -e "$heartbeat" ] && fresh_by_marker; }; then
     if [ -e "$heartbeat" ]; then
-        what="heartbeat '$heartbeat'" t=$(mtime "$heartbeat")
-        hint=''
+        what="heartbeat '$heartbeat'" hint=''
+        times_of "$heartbeat"
     else
-        what="pool file '$path'" t=$(mtime "$path")
-        hint=" and there is no heartbeat '$heartbeat'"
+        what="pool file '$path'" hint=" and there is no heartbeat '$heartbeat'"
+        times_of "$path"
     fi
     case $t in '' | *[!0-9]*) fail 500 "cannot read the modification time of $what" ;; esac
     age=$((now - t))

@@ -91,6 +91,15 @@ expect_error() {
     done
     ok
 }
+# fresh_by marker|exact: the document and exit 0 under -v, and stderr says which check decided.
+fresh_by() {
+    [ "$rc" = 0 ] && [ "$out" = "$DOC"$'\n' ] || { bad "expected the document and exit 0"; return; }
+    case $1 in
+        marker) [[ $err == *"is less than 60 s old (its marker)"* ]] || { bad "the marker did not decide"; return; } ;;
+        exact) [[ $err != *"(its marker)"* && $err == *" s old"$'\n'* ]] || { bad "the exact check did not decide"; return; } ;;
+    esac
+    ok
+}
 no_secret() { [[ $out != *TOPSECRET* ]] || bad "printed a file outside the directory"; }
 
 # --- fixtures --------------------------------------------------------------------------
@@ -209,6 +218,40 @@ cases() {
     expect_error 503 "heartbeat '$D/vtm-k8s-sync.heartbeat' is 91"
     rm "$D/vtm-k8s-sync.heartbeat"
     run "--heartbeat with ../ is refused" --pool=web --dir="$D" --heartbeat=../x; expect_error 400 "invalid heartbeat"
+
+    # The marker <heartbeat>.until, as the file sink writes it: D seconds, dated D s after the
+    # heartbeat. While it is ahead of now and D is within --max-age, no process is started.
+    local hb=$D/.vtm-k8s-sync.heartbeat mk=$D/.vtm-k8s-sync.heartbeat.until
+    # (The heartbeat is 2 s old: /proc/$$ must be newer than it, and a heartbeat written in the
+    # very jiffy the plugin starts leaves that to the exact check.)
+    age 2 "$hb"; echo 60 >"$mk"; age -60 "$mk"
+    run "a marker ahead with D within --max-age: fresh by the marker" --pool=web --dir="$D" -v
+    fresh_by marker
+    run "a marker ahead with D above --max-age: the exact check decides" --pool=web --dir="$D" -v --max-age=59
+    fresh_by exact
+    echo 'x' >"$mk"; age -60 "$mk"
+    run "a marker that holds no number: the exact check decides" --pool=web --dir="$D" -v; fresh_by exact
+    echo 60 >"$mk"; age 5 "$mk"
+    run "a lapsed marker: the exact check decides" --pool=web --dir="$D" -v; fresh_by exact
+    age 912 "$hb"
+    run "a lapsed marker and a stale heartbeat give 503" --pool=web --dir="$D"
+    expect_error 503 "heartbeat '$hb' is 91"
+    echo 600 >"$mk"; age -600 "$mk"
+    run "a marker ahead with D above --max-age and a stale heartbeat give 503" --pool=web --dir="$D"
+    expect_error 503 "heartbeat '$hb' is 91"
+    echo 60 >"$mk"; age -60 "$mk"
+    run "a hand-made marker ahead is believed, even next to a stale heartbeat (the app writes both)" \
+        --pool=web --dir="$D" -v
+    fresh_by marker
+    rm "$hb"
+    run "a marker without its heartbeat is ignored: the pool file's age gives 503" --pool=web --dir="$D"
+    expect_error 503 "pool file '$D/web.json' is 500" "and there is no heartbeat"
+    rm "$mk"
+    age 2 "$D/vtm-k8s-sync.heartbeat"; echo 60 >"$D/vtm-k8s-sync.heartbeat.until"
+    age -60 "$D/vtm-k8s-sync.heartbeat.until"
+    run "--heartbeat=NAME has its marker NAME.until" --pool=web --dir="$D" --heartbeat=vtm-k8s-sync.heartbeat -v
+    fresh_by marker
+    rm "$D/vtm-k8s-sync.heartbeat" "$D/vtm-k8s-sync.heartbeat.until"
 
     mkdir -p "$T/zh/zxtm/conf/extra" "$T/zh/zxtm/conf/servicediscovery"
     printf '%s' "$DOC" >"$T/zh/zxtm/conf/extra/web.json"
