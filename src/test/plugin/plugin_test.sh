@@ -25,13 +25,15 @@ bad() { failures=$((failures + 1)); printf 'FAIL [%s] %s: %s\n' "$SH" "$NAME" "$
 
 # run NAME ARGS...: run the plugin; sets out (stdout, exact), err, rc.
 # run_at SCRIPT NAME ARGS...: the same with a copy of the plugin at another path.
+# run_x NAME ARGS...: the same under sh -x (the trace in err).
 run() { run_at "$PLUGIN" "$@"; }
+run_x() { local sh=$SH; SH="$sh -x"; run_at "$PLUGIN" "$@"; SH=$sh; }
 # Output goes through files read with the read builtin: no subshell and no cat per case
 # (process start-up is what this suite spends its time on).
 run_at() {
     local script=$1; NAME=$2; shift 2
     CASE=$((CASE + 1))
-    "$SH" "$script" "$@" >"$T/stdout" 2>"$T/stderr"
+    $SH "$script" "$@" >"$T/stdout" 2>"$T/stderr"
     rc=$? out='' err=''
     IFS= read -r -d '' out <"$T/stdout"
     IFS= read -r -d '' err <"$T/stderr"
@@ -97,6 +99,16 @@ fresh_by() {
     case $1 in
         marker) [[ $err == *"is less than 60 s old (its marker)"* ]] || { bad "the marker did not decide"; return; } ;;
         exact) [[ $err != *"(its marker)"* && $err == *" s old"$'\n'* ]] || { bad "the exact check did not decide"; return; } ;;
+    esac
+    ok
+}
+# way fast|full RC [STDOUT]: under run_x, which way the run took, its status and its output.
+way() {
+    [ "$rc" = "$2" ] || { bad "exit status $rc, expected $2"; return; }
+    [ $# -lt 3 ] || [ "$out" = "$3"$'\n' ] || { bad "stdout differs"; return; }
+    case $1 in
+        fast) [[ $err == *fresh_by_marker* && $err != *check_name* ]] || { bad "not the fast way"; return; } ;;
+        full) [[ $err == *check_name* ]] || { bad "not the full way"; return; } ;;
     esac
     ok
 }
@@ -243,7 +255,21 @@ cases() {
     run "a hand-made marker ahead is believed, even next to a stale heartbeat (the app writes both)" \
         --pool=web --dir="$D" -v
     fresh_by marker
+    # The fast way: the run stops before the shell reads the full script (where check_name is).
+    age 2 "$hb"
+    run_x "the common run takes the fast way" --pool=web --dir="$D"; way fast 0 "$DOC"
+    run_x "--max-age with a leading zero: the full way" --pool=web --dir="$D" --max-age=0300
+    way full 0 "$DOC"
+    run_x "--max-age=100: the fast way" --pool=web --dir="$D" --max-age=100; way fast 0 "$DOC"
+    run_x "--max-age below the marker's D: the full way" --pool=web --dir="$D" --max-age=59; way full 0 "$DOC"
+    run_x "a file ending in a newline: the full way" --pool=nl --dir="$D"; way full 0 "$DOC"
+    run_x "a document that is not code 200: the full way" --pool=gone --dir="$D"; way full 1 "$DOC404"
+    run_x "a CR in the file: the full way" --pool=cr --dir="$D"; way full 0 '{"version":1, "code":200,"nodes":[]}'
+    run_x "a spaced code 200: the full way" --pool=spaced --dir="$D"; way full 0 "$SPACED"
+    run_x "a name with ..: the full way, 400" --pool=a..b --dir="$D"; way full 1
+    run_x "--file: the full way" --pool=web --dir="$D" --file=other.json; way full 0 "$DOC"
     rm "$hb"
+    run_x "a marker without its heartbeat: the full way" --pool=other --dir="$D"; way full 0 "$DOC"
     run "a marker without its heartbeat is ignored: the pool file's age gives 503" --pool=web --dir="$D"
     expect_error 503 "pool file '$D/web.json' is 500" "and there is no heartbeat"
     rm "$mk"
@@ -257,6 +283,10 @@ cases() {
     printf '%s' "$DOC" >"$T/zh/zxtm/conf/extra/web.json"
     export ZEUSHOME=$T/zh
     run "ZEUSHOME set: default dir is \$ZEUSHOME/zxtm/conf/extra" --pool=web; expect_out 0 "$DOC"$'\n'
+    age 2 "$T/zh/zxtm/conf/extra/.vtm-k8s-sync.heartbeat"
+    echo 60 >"$T/zh/zxtm/conf/extra/.vtm-k8s-sync.heartbeat.until"
+    age -60 "$T/zh/zxtm/conf/extra/.vtm-k8s-sync.heartbeat.until"
+    run_x "ZEUSHOME set, no --dir: the fast way" --pool=web; way fast 0 "$DOC"
     unset ZEUSHOME
     cp "$PLUGIN" "$T/zh/zxtm/conf/servicediscovery/vtm-k8s-sync-sd"
     run_at "$T/zh/zxtm/conf/servicediscovery/vtm-k8s-sync-sd" \
