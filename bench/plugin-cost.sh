@@ -1,26 +1,30 @@
 #!/usr/bin/env bash
 # What one run of the Service Discovery plugin costs, against a bare `cat` of the same file.
 #
-# Usage: bench/plugin-cost.sh [-n RUNS] [-r ROUNDS] [-m MEMBERS] [-s SHELL] [PLUGIN]
+# Usage: bench/plugin-cost.sh [-n RUNS] [-r ROUNDS] [-m MEMBERS] [-s SHELL] [-x] [-l LABEL] [PLUGIN]
 #   -n RUNS     plugin runs (and cat runs) per round (default 200)
 #   -r ROUNDS   rounds, plugin and cat in turn (default 10)
 #   -m MEMBERS  pool members in the file (default 50)
 #   -s SHELL    shell that runs the plugin (default sh, as vTM runs it by its #!/bin/sh)
+#   -x          no heartbeat marker: the exact age check (as with the REST upload)
+#   -l LABEL    print only one Markdown table row, LABEL first (columns: see the row below)
 #   PLUGIN      the script (default plugin/vtm-k8s-sync-sd.sh)
 #
-# The fixture is what vtm-k8s-sync writes: a compact one-line pool document (no trailing newline,
-# our ownership mark in "info") and a fresh heartbeat holding the time. Each round times RUNS
+# The fixture is what vtm-k8s-sync's file sink writes: a compact one-line pool document (no
+# trailing newline, our ownership mark in "info"), a heartbeat holding the time, 1 s old, and its
+# marker (60, dated 60 s after the heartbeat). Each round times RUNS
 # plugin runs, then RUNS cats, each loop driven by a small dash (or sh) loop; bash's `time`
 # gives wall, user and system time with every child included. The figures are per run: the
 # median over the rounds, and the median of the per-round ratios plugin / cat (pairing keeps the
 # ratio meaningful when the machine's speed drifts). Prints a Markdown table on stdout.
 set -euo pipefail
 
-runs=200 rounds=10 members=50 shell=sh
-while getopts n:r:m:s: opt; do
+runs=200 rounds=10 members=50 shell=sh marker=1 label=''
+while getopts n:r:m:s:xl: opt; do
   case $opt in
-    n) runs=$OPTARG ;; r) rounds=$OPTARG ;; m) members=$OPTARG ;; s) shell=$OPTARG ;;
-    *) sed -n '4,9s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+    n) runs=$OPTARG ;; r) rounds=$OPTARG ;; m) members=$OPTARG ;; s) shell=$OPTARG ;; x) marker=0 ;;
+    l) label=$OPTARG ;;
+    *) sed -n '4,11s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -37,8 +41,18 @@ trap 'rm -rf "$dir"' EXIT
   done
   printf '],"info":"managed by vtm-k8s-sync from default/web"}'
 } >"$dir/web.json"
-# As FileSink.heartbeat writes it: Instant.now() and a newline.
-heartbeat() { date -u +%Y-%m-%dT%H:%M:%S.%6NZ >"$dir/.vtm-k8s-sync.heartbeat"; }
+# As FileSink.heartbeat writes them: Instant.now() and a newline; the marker. The heartbeat is
+# dated 1 s back, as a moment into the period (the plugin wants /proc/$$ newer than it).
+heartbeat() {
+  local hb=$dir/.vtm-k8s-sync.heartbeat t
+  t=$(($(date +%s) - 1))
+  date -u -d "@$t" +%Y-%m-%dT%H:%M:%S.%6NZ >"$hb"
+  touch -d "@$t" "$hb"
+  if ((marker)); then
+    echo 60 >"$hb.until"
+    touch -d "@$((t + 60))" "$hb.until"
+  fi
+}
 heartbeat
 
 # The plugin must print the file as is on this fixture; a benchmark of an error path is worthless.
@@ -70,19 +84,25 @@ for ((r = 0; r < rounds; r++)); do
 done
 load_after=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
 
-# median of the arguments (numbers)
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-# min median max of the arguments
+# min | median | max, and the median alone, of the arguments (numbers)
 spread() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%s | %s | %s", v[1], v[int((NR + 1) / 2)], v[NR] }'; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%s", v[int((NR + 1) / 2)] }'; }
 
+if [ -n "$label" ]; then
+  # | case | plugin CPU | cat CPU | plugin / cat CPU (min, median, max) | plugin wall | cat wall | plugin / cat wall | load |
+  echo "| $label | $(median "${pc[@]}") µs | $(median "${cc[@]}") µs | $(spread "${rc[@]}") | $(median "${pw[@]}") µs | $(median "${cw[@]}") µs | $(median "${rw[@]}") | $load_before, $load_after |"
+  exit 0
+fi
 shell_path=$(command -v "$shell")
 shell_real=$(readlink -f "$shell_path" 2>/dev/null || echo "$shell_path")
+if ((marker)); then how="with its marker (the age check without a process)"
+else how="without a marker (the exact age check, one process)"; fi
 cat <<EOF
-\`$shell ${plugin##*/} --pool=web --dir=DIR\` ($shell_path -> ${shell_real##*/}) against \`cat DIR/web.json\`:
-a $(wc -c <"$dir/web.json")-byte pool file with $members members as vtm-k8s-sync writes it, and a fresh
-heartbeat. $rounds rounds of $runs runs each, plugin and cat in turn, each loop driven by
-\`${driver##*/} -c 'while ...'\` and timed by bash's \`time\` (children included, so the loop's fork
-per run is in both figures). Per run, in microseconds:
+\`$shell ${plugin##*/} --pool=web --dir=DIR\` ($shell_path -> ${shell_real##*/}) against
+\`cat DIR/web.json\`: a $(wc -c <"$dir/web.json")-byte pool file with $members members as vtm-k8s-sync
+writes it, and a fresh heartbeat $how. $rounds rounds of $runs runs each, plugin and cat in turn,
+each loop driven by \`${driver##*/} -c 'while ...'\` and timed by bash's \`time\` (children included,
+so the loop's fork per run is in both figures). Per run, in microseconds:
 
 | measure | min | median | max |
 |---|---:|---:|---:|
