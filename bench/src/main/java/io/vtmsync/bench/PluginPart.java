@@ -47,6 +47,7 @@ final class PluginPart implements BenchPart {
         | wall ratio | load before, after |
         |---|---:|---:|---:|---:|---:|---:|---:|---:|---|
         %s
+
         %s
         """
         .formatted(rounds, runs, String.join("\n", rows), Machine.describe());
