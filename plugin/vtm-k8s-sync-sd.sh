@@ -2,7 +2,8 @@
 # vtm-k8s-sync-sd.sh: vTM Service Discovery plugin for vtm-k8s-sync.
 #
 # vtm-k8s-sync writes one Service Discovery document per pool to <dir>/<pool>.json
-# (atomically) and touches <dir>/.vtm-k8s-sync.heartbeat every heartbeat period.
+# (atomically) and touches <dir>/.vtm-k8s-sync.heartbeat every heartbeat period (the file
+# sink also writes its marker, .vtm-k8s-sync.heartbeat.until, for a check without a process).
 # This plugin prints the document for one pool on stdout, as a single line.
 #
 # Arguments (--key=value, --key value, or the short flags):
@@ -26,6 +27,7 @@ export LC_ALL
 # Cost: vTM runs this every 10 s for every pool, and one fork and exec costs more than all the
 # rest of a run together. So no run forks to read, check or print a document, and the age check
 # forks only where the heartbeat's marker (below) does not settle it. See plugin/README.md, Cost.
+
 # Space and tab: POSIX shells start with IFS set to space, tab, newline (not taken from the
 # environment). A literal tab in this file would be invisible.
 blanks=${IFS%?}
