@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +30,16 @@ import java.util.UUID;
 public final class FileSink {
 
   public static final String HEARTBEAT = ".vtm-k8s-sync.heartbeat";
+
+  /**
+   * The heartbeat's marker for the plugin: it holds {@link #MARKER_AHEAD} in seconds and is dated
+   * that long after the heartbeat, so "the marker is dated in the future" means "the heartbeat is
+   * younger than that". Longer than the heartbeat period (15 s by default), shorter than the
+   * plugin's --max-age (300 s by default); outside that the plugin checks the age exactly.
+   */
+  public static final String HEARTBEAT_MARKER = HEARTBEAT + ".until";
+
+  static final Duration MARKER_AHEAD = Duration.ofSeconds(60);
 
   private final Path dir;
   private final SafeWritePolicy policy;
@@ -88,12 +100,22 @@ public final class FileSink {
         plan, plan.removed() ? WriteResult.Outcome.REMOVED : WriteResult.Outcome.WRITTEN, diff);
   }
 
-  /** Touches the heartbeat file (by rewriting it with the time) so the plugin sees we are alive. */
+  /**
+   * Touches the heartbeat file (by rewriting it with the time) so the plugin sees we are alive;
+   * then its marker, dated {@link #MARKER_AHEAD} after the heartbeat, which lets the plugin check
+   * the age with {@code test -nt} instead of two processes (plugin/README.md, "How the age is
+   * checked").
+   */
   public void heartbeat() throws IOException {
     if (dryRun) {
       return;
     }
-    atomicWrite(dir.resolve(HEARTBEAT), (Instant.now() + "\n").getBytes());
+    Path hb = dir.resolve(HEARTBEAT);
+    atomicWrite(hb, (Instant.now() + "\n").getBytes());
+    Path marker = dir.resolve(HEARTBEAT_MARKER);
+    atomicWrite(marker, (MARKER_AHEAD.toSeconds() + "\n").getBytes());
+    Instant ahead = Files.getLastModifiedTime(hb).toInstant().plus(MARKER_AHEAD);
+    Files.setLastModifiedTime(marker, FileTime.from(ahead));
   }
 
   /**

@@ -21,7 +21,8 @@ public final class BenchMain {
           new ScalePart(),
           new LanePart(),
           new StartupPart(),
-          new SoakPart());
+          new SoakPart(),
+          new PluginPart());
 
   private BenchMain() {}
 
