@@ -104,13 +104,19 @@ class FileSinkTest {
   }
 
   @Test
-  void the_heartbeat_file_is_rewritten_each_beat() throws Exception {
+  void the_heartbeat_file_is_rewritten_each_beat_with_its_marker_dated_60_s_ahead()
+      throws Exception {
     FileSink s = sink(false);
     s.heartbeat();
     Path hb = dir.resolve(FileSink.HEARTBEAT);
     Files.setLastModifiedTime(hb, FileTime.fromMillis(0));
     s.heartbeat();
     assertThat(Files.getLastModifiedTime(hb).toMillis()).isGreaterThan(0);
+    Path marker = dir.resolve(FileSink.HEARTBEAT + ".until");
+    assertThat(Files.readString(marker)).isEqualTo("60\n");
+    assertThat(
+            Files.getLastModifiedTime(marker).toMillis() - Files.getLastModifiedTime(hb).toMillis())
+        .isEqualTo(60_000);
   }
 
   @Test
