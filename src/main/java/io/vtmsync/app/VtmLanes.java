@@ -43,6 +43,19 @@ final class VtmLanes implements RouteTemplateParameterSource {
       lane.dryRun(s.dryRun());
       lane.observe(metrics);
       metrics.clusterUp(c.name(), lane::healthy);
+      metrics.memberHealth(c.name(), lane);
+      lane.onMemberDown(
+          Duration.ofMillis(v.memberDownAfterMs()),
+          (service, pool, member, seconds) ->
+              LOG.warn(
+                  "vtm:{} pool={} member {} is ready in Kubernetes but dead on vTM for {} s"
+                      + " (Service '{}'): a firewall, a wrong port or a health monitor that does"
+                      + " not match?",
+                  c.name(),
+                  pool,
+                  member,
+                  seconds,
+                  service));
       LaneRoutes.bind(registry, c, lane);
       routes.putAll(LaneRoutes.routes(c, sd, v.readRates().get(c.name())));
       checkPassword(c, lane);

@@ -26,7 +26,8 @@ public record VtmSettings(
     long retryMaxMs,
     long heartbeatMs,
     Set<String> serviceDiscovery,
-    Map<String, Double> readRates) {
+    Map<String, Double> readRates,
+    long memberDownAfterMs) {
 
   static final List<String> KEYS =
       List.of(
@@ -37,7 +38,8 @@ public record VtmSettings(
           "vtm.retry-base-ms",
           "vtm.retry-max-ms",
           "vtm.heartbeat-period-ms",
-          "vtm.read-rate");
+          "vtm.read-rate",
+          "vtm.member-down-after-ms");
 
   /** The keys each cluster may set, as {@code vtm.<name>.<key>}. */
   static final List<String> CLUSTER_KEYS =
@@ -90,7 +92,8 @@ public record VtmSettings(
         r.number("vtm.retry-max-ms", 30_000, 1, 3_600_000),
         r.number("vtm.heartbeat-period-ms", 60_000, 1000, 3_600_000),
         Set.copyOf(sd),
-        Map.copyOf(rates));
+        Map.copyOf(rates),
+        r.number("vtm.member-down-after-ms", 60_000, 0, 86_400_000));
   }
 
   /** Read-backs per second: 0 (never) or 0.01 to 1000. */

@@ -27,6 +27,7 @@ public final class VtmSimulator implements AutoCloseable {
   private final Faults faults = new Faults();
   private final SimHandler handler;
   private final SimListener listener;
+  private final Statistics statistics;
 
   private VtmSimulator(Options options) {
     this.options = options;
@@ -34,11 +35,20 @@ public final class VtmSimulator implements AutoCloseable {
     this.versions = new VersionSet(options.apiVersions());
     BasicAuth auth = new BasicAuth(options.username(), options.password());
     ApiRouter router = new ApiRouter(store, versions);
+    this.statistics = router.statistics();
     this.handler = new SimHandler(options.name(), auth, faults, router, log);
     this.listener = new SimListener(options.name(), certificate.serverContext(), handler);
   }
 
   /** Starts a simulator on 127.0.0.1 (port 0 = ephemeral). */
+  /**
+   * Marks a pool node ("ip:port" as in nodes_table) dead (or "alive", or any vTM state) in the
+   * runtime statistics of every pool holding it; null: alive again.
+   */
+  public void setNodeState(String node, String state) {
+    statistics.setNodeState(node, state);
+  }
+
   public static VtmSimulator start(Options options) {
     VtmSimulator simulator = new VtmSimulator(options);
     simulator.listener.start(options.port());

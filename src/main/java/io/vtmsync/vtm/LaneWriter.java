@@ -27,6 +27,11 @@ abstract class LaneWriter {
   protected final SafeWritePolicy policy;
   protected final RemovedPoolPolicy removedPolicy;
   protected final Verified verified;
+  final MemberHealth members = new MemberHealth();
+  private volatile long downAfterNanos = java.time.Duration.ofMinutes(1).toNanos();
+  private volatile java.util.function.Consumer<MemberHealth.Down> onDown = down -> {};
+  private int ticks;
+  private volatile Runnable healthRead = () -> {};
   private final boolean adoptExisting;
   private final ClusterHealth health;
 
@@ -59,7 +64,43 @@ abstract class LaneWriter {
    * longest ago, if its verify period has run out, and repairs drift; else asks nothing.
    */
   final CompletableFuture<WriteResult> verifyNext(VtmApi api) {
-    return verified.takeDue().map(plan -> run(api, plan, true)).orElse(completedFuture(null));
+    // Turns alternate between drift and member health; a turn with nothing to do passes on.
+    boolean healthFirst = (++ticks & 1) == 0;
+    Optional<CompletableFuture<WriteResult>> first = healthFirst ? probe(api) : drift(api);
+    return first.or(() -> healthFirst ? drift(api) : probe(api)).orElse(completedFuture(null));
+  }
+
+  private Optional<CompletableFuture<WriteResult>> drift(VtmApi api) {
+    return verified.takeDue().map(plan -> run(api, plan, true));
+  }
+
+  /** Reads vTM's state of the next member; a member down too long is reported once. */
+  private Optional<CompletableFuture<WriteResult>> probe(VtmApi api) {
+    return members
+        .next(verified.plans())
+        .map(
+            p ->
+                api.nodeState(p.plan().pool(), p.member())
+                    .thenApply(
+                        state -> {
+                          members.observed(p, state, downAfterNanos).ifPresent(onDown);
+                          healthRead.run();
+                          return (WriteResult) null;
+                        })
+                    .handle(this::checked));
+  }
+
+  void onHealthRead(Runnable listener) {
+    this.healthRead = listener;
+  }
+
+  /**
+   * @param downAfter how long a member ready in Kubernetes may be dead on vTM before it is reported
+   */
+  void onMemberDown(
+      java.time.Duration downAfter, java.util.function.Consumer<MemberHealth.Down> c) {
+    this.downAfterNanos = downAfter.toNanos();
+    this.onDown = c;
   }
 
   private CompletableFuture<WriteResult> run(VtmApi api, PoolPlan plan, boolean readBack) {
@@ -170,6 +211,7 @@ abstract class LaneWriter {
   /** Called after a non-retryable refusal: nothing about the pool is trusted any more. */
   protected void refused(PoolPlan plan) {
     verified.forget(plan.pool());
+    members.forget(plan.pool());
   }
 
   /** Called when the cluster could not be reached. */

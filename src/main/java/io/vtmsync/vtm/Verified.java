@@ -64,6 +64,11 @@ final class Verified {
     return Optional.of(e.plan());
   }
 
+  /** The plans of every pool acknowledged, oldest check first. */
+  synchronized List<PoolPlan> plans() {
+    return byAge.values().stream().map(Entry::plan).toList();
+  }
+
   synchronized int size() {
     return byAge.size();
   }

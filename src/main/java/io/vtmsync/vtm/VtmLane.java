@@ -4,6 +4,7 @@ import io.vtmsync.pool.PoolPlan;
 import io.vtmsync.pool.PublishedPools;
 import io.vtmsync.pool.SafeWritePolicy;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -77,6 +78,41 @@ public final class VtmLane {
   /** Whether this lane takes the job: a plan only when its Service targets this cluster. */
   public boolean takes(Object job) {
     return !(job instanceof PoolPlan plan) || plan.targets(cluster.name());
+  }
+
+  /**
+   * Reports a member ready in Kubernetes but dead on vTM for longer than {@code downAfter}, once
+   * per episode: (service key, pool, member address, seconds down).
+   */
+  public void onMemberDown(Duration downAfter, MemberDownListener listener) {
+    writer.onMemberDown(
+        downAfter, d -> listener.down(d.service(), d.pool(), d.member(), d.forSeconds()));
+  }
+
+  /** Called when a member is down on vTM although Kubernetes calls it ready. */
+  @FunctionalInterface
+  public interface MemberDownListener {
+    void down(String service, String pool, String member, long forSeconds);
+  }
+
+  /** Runs after every member read (for metrics that follow the readings). */
+  public void onHealthRead(Runnable listener) {
+    writer.onHealthRead(listener);
+  }
+
+  /** Members of this cluster's pools by vTM state (alive, dead, ...), as last read. */
+  public Map<String, Long> membersByState() {
+    return writer.members.byState();
+  }
+
+  /** Per pool, the members Kubernetes calls ready and vTM calls dead (pools with none left out). */
+  public Map<String, Long> membersDeadButReady() {
+    return writer.members.deadButReady();
+  }
+
+  /** vTM's state of each member of a pool, by address, as last read. */
+  public Map<String, String> memberStates(String pool) {
+    return writer.members.pool(pool);
   }
 
   /** Pools acknowledged and re-checked by the verifier (for tests and status). */
