@@ -15,9 +15,11 @@ class ReadBudgetIT {
 
   @TempDir Path tmp;
 
+  /** Read-backs: pools (drift) and pool nodes (vTM's member health), not the sweep's listing. */
   private long poolGets(SimClusters vtm) {
     return vtm.get("a").requests().stream()
-        .filter(r -> r.method().equals("GET") && r.path().contains("/pools/"))
+        .filter(r -> r.method().equals("GET"))
+        .filter(r -> r.path().contains("/pools/") || r.path().contains("/per_pool_node/"))
         .filter(r -> !r.path().endsWith("/pools/")) // the sweep's listing, once per resync
         .count();
   }
