@@ -20,6 +20,7 @@ public final class Launcher {
     if (args.length > 0 && args[0].equals("render")) {
       // Before the first logger exists: stdout carries only render's JSON document.
       System.setProperty("vtmsync.log-target", "SYSTEM_ERR");
+      OneShotLogging.use(System.getenv());
     }
     System.exit(run(args, System.out, System.err));
   }
