@@ -25,7 +25,8 @@ public final class Launcher {
     System.exit(run(args, System.out, System.err));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+  /** The command line as {@link #main} runs it, with its streams; returns the exit status. */
+  public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
     String command = args.length == 0 || args[0].startsWith("-") ? "run" : args[0];
     List<String> rest = new ArrayList<>(Arrays.asList(args));
     if (!rest.isEmpty() && !rest.get(0).startsWith("-")) {
