@@ -161,6 +161,7 @@ final class StartupPart implements BenchPart {
         | measure | min | median | max |
         |---|---:|---:|---:|
         %s
+
         | at idle, %d s after the first sync (last run) | RSS (`VmRSS`) | heap used after a full \
         GC (`jcmd GC.run`, `GC.heap_info`) |
         |---|---:|---:|
