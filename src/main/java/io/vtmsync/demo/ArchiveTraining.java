@@ -109,6 +109,9 @@ public final class ArchiveTraining {
         new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().remove("LOG_LEVEL"); // train on what a user runs, not the build's quiet
     pb.environment().put("VTM_K8S_SYNC_CDS", "dump");
+    // Which classes load does not depend on the compiler or collector; C1 alone and the serial
+    // collector take a third less CPU from the build.
+    pb.environment().put("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
     pb.environment().put("VTM_K8S_SYNC_JAR", jar.toString());
     // The archive fits only the JVM that wrote it: the one running this build.
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
