@@ -20,11 +20,13 @@ public final class Launcher {
     if (args.length > 0 && args[0].equals("render")) {
       // Before the first logger exists: stdout carries only render's JSON document.
       System.setProperty("vtmsync.log-target", "SYSTEM_ERR");
+      OneShotLogging.use(System.getenv());
     }
     System.exit(run(args, System.out, System.err));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+  /** The command line as {@link #main} runs it, with its streams; returns the exit status. */
+  public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
     String command = args.length == 0 || args[0].startsWith("-") ? "run" : args[0];
     List<String> rest = new ArrayList<>(Arrays.asList(args));
     if (!rest.isEmpty() && !rest.get(0).startsWith("-")) {

@@ -71,8 +71,11 @@ public final class Demo {
     }
   }
 
-  /** Creates the sample app's Service from the seed manifest and places its pods. */
-  private static int seed(KubernetesClient client, ClusterScript cluster) throws Exception {
+  /**
+   * Creates the sample app's Service from the seed manifest and places its pods; returns the
+   * Deployment's replica count (the pods are placed by {@link ClusterScript#scale}).
+   */
+  static int seed(KubernetesClient client, ClusterScript cluster) throws Exception {
     List<HasMetadata> items;
     try (InputStream in = Demo.class.getResourceAsStream("/demo/my-nginx.yaml")) {
       items = client.load(in).items();

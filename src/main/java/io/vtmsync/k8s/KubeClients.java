@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.HttpClient.Factory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,6 +24,12 @@ public final class KubeClients {
 
   public static KubernetesClient create(
       String kubeconfig, String context, String masterUrl, long reconnectMs) {
+    return create(kubeconfig, context, masterUrl, reconnectMs, null);
+  }
+
+  /** As above, over this HTTP client; {@code null}: fabric8's choice by priority. */
+  public static KubernetesClient create(
+      String kubeconfig, String context, String masterUrl, long reconnectMs, Factory http) {
     String ctx = context == null || context.isBlank() ? null : context;
     Config base;
     String source;
@@ -42,7 +49,7 @@ public final class KubeClients {
     if (masterUrl != null && !masterUrl.isBlank()) {
       b.withMasterUrl(masterUrl);
     }
-    return new KubernetesClientBuilder().withConfig(b.build()).build();
+    return new KubernetesClientBuilder().withConfig(b.build()).withHttpClientFactory(http).build();
   }
 
   private static Config fromFile(Path file, String ctx) {

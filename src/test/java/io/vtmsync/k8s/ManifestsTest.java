@@ -131,7 +131,8 @@ class ManifestsTest {
     assertThat(name).isEqualTo("ghcr.io/vtm-k8s-sync/vtm-k8s-sync");
     assertThat(Manifests.kustomization().get("images"))
         .isEqualTo(List.of(Map.of("name", name, "newTag", tag)));
-    // The image's entrypoint is java -jar /app/vtm-k8s-sync.jar; the pod only picks the files.
+    // The image's entrypoint is the launcher over /app/vtm-k8s-sync.jar; the pod only picks the
+    // files.
     assertThat(container().getCommand()).isEmpty();
     assertThat(container().getArgs())
         .containsExactly(
