@@ -1,6 +1,7 @@
 package io.vtmsync.app;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.vtmsync.events.ServiceEvents;
 import io.vtmsync.k8s.ExposureReader;
 import io.vtmsync.k8s.InformerComponent;
 import io.vtmsync.k8s.KubeClients;
@@ -85,10 +86,23 @@ public final class AppConfiguration implements CamelConfiguration {
     files.dryRun(s.dryRun());
     r.bind("fileSink", files);
     if (s.dryRun()) {
-      LOG.warn("DRY RUN: plans and diffs are logged, nothing is written to files or vTM");
+      LOG.warn("DRY RUN: plans and diffs are logged, nothing is written to files, vTM or Events");
     }
     SyncStatus status = new SyncStatus();
     r.bind("syncStatus", status);
+    // Events on the Services: from the leader only (the routes that raise them are master:), and
+    // never in a dry run, which writes nothing anywhere.
+    ServiceEvents events =
+        ServiceEvents.of(
+            s.eventsEnabled() && !s.dryRun(),
+            client,
+            source,
+            s.ha().podName(),
+            () -> cluster.isLeader("vtm-k8s-sync"));
+    ctx.addService(events);
+    r.bind("serviceEvents", events);
+    pools.onProblem(events);
+    metrics.events(events);
     pools.resendWhen(status::wantsAgain);
     metrics.source(source);
     metrics.queues(queues);
