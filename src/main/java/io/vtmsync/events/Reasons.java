@@ -9,8 +9,14 @@ import io.vtmsync.sink.WriteResult;
  */
 public final class Reasons {
 
-  /** Normal: a target's members changed (written, emptied by policy, or removed). */
+  /** Normal: a target's members changed (written, or removed by the removed-pool policy). */
   public static final String POOL_SYNCED = "PoolSynced";
+
+  /**
+   * Warning: the pool was written without members, Kubernetes having nothing ready (a new pool, or
+   * sync.empty-pool=apply).
+   */
+  public static final String POOL_EMPTY = "PoolEmpty";
 
   /** Warning: an empty or error plan was not applied; the target keeps what it had. */
   public static final String POOL_HELD = "PoolHeld";
@@ -49,7 +55,7 @@ public final class Reasons {
 
   private static String written(WriteResult r) {
     if (r.code() == PoolPlan.EMPTY) {
-      return POOL_SYNCED; // sync.empty-pool=apply emptied it
+      return POOL_EMPTY;
     }
     if (r.code() != PoolPlan.OK) {
       return POOL_HELD;

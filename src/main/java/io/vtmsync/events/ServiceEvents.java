@@ -84,7 +84,7 @@ public final class ServiceEvents extends ServiceSupport implements RegistryListe
     return view.service(ns[0], ns[1]).map(s -> s.getMetadata().getUid()).orElse(null);
   }
 
-  /** A sink's result (routes/report.camel.yaml): PoolSynced, PoolHeld, PoolFailed, PoolNotOwned. */
+  /** A sink's result (routes/report.camel.yaml): PoolSynced, PoolEmpty, PoolHeld, and so on. */
   public void result(WriteResult r) {
     String reason = Reasons.of(r);
     if (reason != null && r.service() != null && !r.dryRun()) {

@@ -22,7 +22,7 @@ class ReasonsTest {
   @CsvSource({
     "WRITTEN, 200, true, PoolSynced",
     "WRITTEN, 200, false, ",
-    "WRITTEN, 204, false, PoolSynced",
+    "WRITTEN, 204, false, PoolEmpty",
     "WRITTEN, 400, false, PoolHeld",
     "REMOVED, 404, false, PoolSynced",
     "HELD_EMPTY, 204, false, PoolHeld",
