@@ -114,8 +114,8 @@ public final class ServiceEvents extends ServiceSupport implements RegistryListe
     ServiceEvent e;
     try {
       e = ServiceEvent.of(service, uids.apply(service), type, reason, message);
-    } catch (IllegalArgumentException notAServiceKey) {
-      return;
+    } catch (RuntimeException notAServiceKeyOrNoCache) {
+      return; // this runs on the sync's thread: no Event is worth failing a sync for
     }
     pending.incrementAndGet();
     if (!queue.offer(e)) {
