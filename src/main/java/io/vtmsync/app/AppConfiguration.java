@@ -1,6 +1,7 @@
 package io.vtmsync.app;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.vtmsync.events.ServiceEvents;
 import io.vtmsync.k8s.ExposureReader;
 import io.vtmsync.k8s.InformerComponent;
 import io.vtmsync.k8s.KubeClients;
@@ -78,17 +79,30 @@ public final class AppConfiguration implements CamelConfiguration {
     r.bind("sweep", new Sweep(source::services, exposure, pools, s.namespaces()));
     // The one JSON configuration: camel-jackson's marshal steps refer to it as "json".
     r.bind("json", io.vtmsync.vtm.Json.MAPPER);
+    // Events on the Services: from the leader only (the routes that raise them are master:), and
+    // never in a dry run, which writes nothing anywhere.
+    ServiceEvents events =
+        ServiceEvents.of(
+            s.eventsEnabled() && !s.dryRun(),
+            client,
+            source,
+            s.ha().podName(),
+            () -> cluster.isLeader("vtm-k8s-sync"));
+    ctx.addService(events);
+    r.bind("serviceEvents", events);
     // Camel instantiates the vTM lane templates from this source (one set per cluster).
-    r.bind("vtmLanes", new VtmLanes(r, s, metrics));
+    r.bind("vtmLanes", new VtmLanes(r, s, metrics, events));
     FileSink files =
         new FileSink(s.fileDirectory(), new SafeWritePolicy(s.emptyPool()), s.fileDeleteRemoved());
     files.dryRun(s.dryRun());
     r.bind("fileSink", files);
     if (s.dryRun()) {
-      LOG.warn("DRY RUN: plans and diffs are logged, nothing is written to files or vTM");
+      LOG.warn("DRY RUN: plans and diffs are logged, nothing is written to files, vTM or Events");
     }
     SyncStatus status = new SyncStatus();
     r.bind("syncStatus", status);
+    pools.onProblem(events);
+    metrics.events(events);
     pools.resendWhen(status::wantsAgain);
     metrics.source(source);
     metrics.queues(queues);

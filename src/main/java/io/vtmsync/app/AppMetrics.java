@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vtmsync.events.ServiceEvents;
 import io.vtmsync.k8s.Kinds;
 import io.vtmsync.k8s.KubernetesSource;
 import io.vtmsync.pool.PoolRegistry;
@@ -215,6 +216,16 @@ final class AppMetrics implements RequestObserver {
     Gauge.builder("vtmsync.services.held", () -> pools.held().size())
         .description("Exposed Services whose settings fail: their pools are held as they were")
         .register(registry);
+  }
+
+  void events(ServiceEvents events) {
+    for (String cause :
+        new String[] {ServiceEvents.QUEUE_FULL, ServiceEvents.RATE_LIMITED, ServiceEvents.FAILED}) {
+      FunctionCounter.builder("vtmsync.events.dropped", events, e -> e.dropped(cause))
+          .description("Kubernetes Events on Services not written, by cause")
+          .tag("cause", cause)
+          .register(registry);
+    }
   }
 
   private static double on(boolean b) {

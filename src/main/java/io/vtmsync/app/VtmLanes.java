@@ -28,7 +28,8 @@ final class VtmLanes implements RouteTemplateParameterSource {
   private final Map<String, Map<String, Object>> routes = new LinkedHashMap<>();
 
   /** Binds every cluster's beans and gathers the template parameters of its routes. */
-  VtmLanes(Registry registry, Settings s, AppMetrics metrics) {
+  VtmLanes(
+      Registry registry, Settings s, AppMetrics metrics, io.vtmsync.events.ServiceEvents events) {
     VtmSettings v = s.vtm();
     for (VtmClusterConfig c : v.clusters()) {
       boolean sd = v.serviceDiscovery().contains(c.name());
@@ -46,16 +47,15 @@ final class VtmLanes implements RouteTemplateParameterSource {
       metrics.memberHealth(c.name(), lane);
       lane.onMemberDown(
           Duration.ofMillis(v.memberDownAfterMs()),
-          (service, pool, member, seconds) ->
-              LOG.warn(
-                  "vtm:{} pool={} member {} is ready in Kubernetes but dead on vTM for {} s"
-                      + " (Service '{}'): a firewall, a wrong port or a health monitor that does"
-                      + " not match?",
-                  c.name(),
-                  pool,
-                  member,
-                  seconds,
-                  service));
+          (service, pool, member, seconds) -> {
+            String what =
+                String.format(
+                    "vtm:%s pool=%s member %s is ready in Kubernetes but dead on vTM for %d s:"
+                        + " a firewall, a wrong port or a health monitor that does not match?",
+                    c.name(), pool, member, seconds);
+            LOG.warn("{} (Service '{}')", what, service);
+            events.warning(service, io.vtmsync.events.Reasons.MEMBER_DOWN, what);
+          });
       LaneRoutes.bind(registry, c, lane);
       routes.putAll(LaneRoutes.routes(c, sd, v.readRates().get(c.name())));
       checkPassword(c, lane);

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * {@code demo}: starts an embedded Kubernetes API server with three nodes, seeds the sample
  * my-nginx app (shared/seed-data/my-nginx.yaml), runs the real routes against it, and plays a short
- * story, printing each pool change as it lands and how long it took from the Kubernetes write.
+ * story, printing each pool change as it lands and how long it took from the Kubernetes write, and
+ * at the end the Service's Events and a scrape of the metrics.
  */
 public final class Demo {
 
@@ -59,6 +60,7 @@ public final class Demo {
       vtm.sims().forEach(sim -> targets.add(DemoTargets.vtm(sim, POOL)));
       try (App app = App.start(o)) {
         int code = new DemoStory(cluster, new PoolFileWatcher(targets), out).play(replicas);
+        DemoEvents.print(app, client, NS, SVC, out);
         DemoMetrics.print("http://127.0.0.1:" + port + "/observe/metrics", out);
         return code;
       }

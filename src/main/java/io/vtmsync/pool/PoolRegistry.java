@@ -29,6 +29,7 @@ public final class PoolRegistry {
   private final Map<String, PoolPlan> sent = new HashMap<>();
   private volatile java.util.function.Predicate<String> resend = pool -> false;
   private volatile Consumer<String> wake = key -> {};
+  private volatile RegistryListener listener = RegistryListener.NONE;
 
   /**
    * A plan equal to the one last handed out for its pool is not handed out again (a resync costs no
@@ -42,6 +43,11 @@ public final class PoolRegistry {
   /** Called with a Service key that must be planned again (it may now own a pool). */
   public void onWake(Consumer<String> wake) {
     this.wake = wake;
+  }
+
+  /** Told of held Services and conflicts each time a claim meets them (Kubernetes Events). */
+  public void onProblem(RegistryListener listener) {
+    this.listener = listener;
   }
 
   /**
@@ -93,6 +99,9 @@ public final class PoolRegistry {
         poolsByService.put(service, now);
       }
       problems.report(service, plan, now.isEmpty());
+      if (plan.held()) {
+        listener.held(service, plan.heldBecause());
+      }
     }
     toWake.forEach(wake);
     return out;
@@ -157,20 +166,18 @@ public final class PoolRegistry {
   }
 
   private void conflict(PoolPlan plan, String owner) {
+    // The owner's plan goes out again at its next claim: a loser's plan handed out before the
+    // owner claimed (two syncs in parallel) may have reached a sink after the owner's.
+    sent.remove(plan.pool());
     String message =
-        "pool name '"
-            + plan.pool()
-            + "' is claimed by Services '"
-            + owner
-            + "' and '"
-            + plan.service()
-            + "'; '"
-            + owner
-            + "' keeps it, give the other a "
-            + "vtm-k8s-sync.io/pool annotation";
+        String.format(
+            "pool name '%s' is claimed by Services '%s' and '%s'; '%s' keeps it, give the other"
+                + " a vtm-k8s-sync.io/pool annotation",
+            plan.pool(), owner, plan.service(), owner);
     if (!message.equals(conflicts.put(plan.pool(), message))) {
       LOG.error(message);
     }
+    listener.conflict(plan.service(), plan.pool(), message);
   }
 
   /** Services that own or claim at least one pool. */

@@ -245,6 +245,7 @@ public final class FileSink {
             diff == null ? PoolDiff.between(List.of(), List.of()) : diff,
             plan.error() == null ? plan.members().size() + " members" : plan.error())
         .triggeredAt(plan.triggeredAtNanos())
-        .asDryRun(dryRun);
+        .asDryRun(dryRun)
+        .forService(plan.service());
   }
 }

@@ -240,6 +240,7 @@ abstract class LaneWriter {
             diff == null ? PoolDiff.between(List.of(), List.of()) : diff,
             detail != null ? detail : plan.members().size() + " members")
         .triggeredAt(plan.triggeredAtNanos())
-        .asDryRun(cluster.dryRun());
+        .asDryRun(cluster.dryRun())
+        .forService(plan.service());
   }
 }

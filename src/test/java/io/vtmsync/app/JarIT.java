@@ -44,7 +44,10 @@ class JarIT {
             "demo finished: every change landed",
             "\"draining\":true",
             "vtm:east landed",
-            "vtm:west landed");
+            "vtm:west landed",
+            "kubectl describe service my-nginx-service (its Events):",
+            "Normal  PoolSynced",
+            "vtm:east pool=default-my-nginx-service-http created +10.0.0.9:30080");
     assertThat(out).doesNotContain("ERROR", "Exception");
     try (var files = Files.list(tmp.resolve("vtm"))) {
       for (Path f : files.filter(f -> f.toString().endsWith(".password")).toList()) {

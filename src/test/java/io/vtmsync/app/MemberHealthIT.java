@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * vTM's own view of member health is read back within the read budget: a member Kubernetes calls
- * ready but vTM calls dead shows in the metrics and, once down long enough, in a WARN naming it.
+ * ready but vTM calls dead shows in the metrics and, once down long enough, in a WARN and a
+ * MemberDown Event on the Service naming it.
  */
 class MemberHealthIT {
 
@@ -55,6 +56,17 @@ class MemberHealthIT {
       assertThat(log.lines().stream().filter(l -> l.contains("but dead on vTM")).count())
           .as("said once per episode")
           .isEqualTo(1);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  h.client.v1().events().inNamespace("default").list().getItems().stream()
+                      .anyMatch(
+                          e ->
+                              "MemberDown".equals(e.getReason())
+                                  && "Warning".equals(e.getType())
+                                  && "web".equals(e.getInvolvedObject().getName())
+                                  && e.getMessage().contains("10.0.0.10:30080")));
 
       vtm.get("a").setNodeState("10.0.0.10:30080", null);
       await()
