@@ -31,7 +31,11 @@ class VtmLanesTest {
     Settings settings = Settings.read(props::get, props.keySet());
 
     try (LogCapture logs = new LogCapture(VtmLanes.class.getName())) {
-      new VtmLanes(new DefaultRegistry(), settings, new AppMetrics(new SimpleMeterRegistry()));
+      new VtmLanes(
+          new DefaultRegistry(),
+          settings,
+          new AppMetrics(new SimpleMeterRegistry()),
+          io.vtmsync.events.ServiceEvents.of(false, null, null, "", () -> false));
 
       assertThat(logs.lines())
           .filteredOn(line -> line.startsWith("WARN"))
