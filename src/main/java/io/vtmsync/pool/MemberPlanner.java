@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * Turns a Service port's backends into members, one method per {@link BackendMode}. Every member
- * gets the Service's weight (its {@code weight} annotation): one weight per Service, not per
- * backend, so that a canary Service can be weighted against the main one sharing its pool.
+ * gets the Service's weight (its {@code weight} annotation): a weight says how much one source
+ * should get against another feeding the same pool, not one backend against its siblings.
  */
 final class MemberPlanner {
 
