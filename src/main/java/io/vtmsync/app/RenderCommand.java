@@ -166,7 +166,8 @@ public final class RenderCommand {
         f.containsKey("address-type")
             ? AddressType.parse(f.get("address-type"))
             : base.addressType(),
-        base.nodeSelector());
+        base.nodeSelector(),
+        base.weight());
   }
 
   private static Optional<PoolPlan> checkFlags(Map<String, String> flags) {

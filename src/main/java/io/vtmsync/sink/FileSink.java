@@ -95,7 +95,9 @@ public final class FileSink {
       remember(plan.pool(), file, next);
     }
     PoolDiff diff =
-        PoolDiff.between(currentMembers == null ? List.of() : currentMembers, plan.members());
+        PoolDiff.between(
+            currentMembers == null ? List.of() : currentMembers,
+            ServiceDiscoveryJson.carried(plan.members()));
     return result(
         plan, plan.removed() ? WriteResult.Outcome.REMOVED : WriteResult.Outcome.WRITTEN, diff);
   }

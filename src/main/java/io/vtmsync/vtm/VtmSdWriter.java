@@ -118,7 +118,7 @@ final class VtmSdWriter extends LaneWriter {
               return result(
                   effective,
                   plan.removed() ? Outcome.REMOVED : Outcome.WRITTEN,
-                  PoolDiff.between(before, effective.members()),
+                  PoolDiff.between(before, ServiceDiscoveryJson.carried(effective.members())),
                   remote.isEmpty() ? "created" : effective.error());
             });
   }

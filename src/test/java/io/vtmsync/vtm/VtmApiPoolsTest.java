@@ -137,6 +137,26 @@ class VtmApiPoolsTest {
   }
 
   @Test
+  void weights_and_priorities_round_trip_on_3_x_and_on_the_legacy_side_tables() {
+    List<Member> members =
+        List.of(
+            Member.active("10.0.0.1", 80).withWeight(5).withPriority(0),
+            Member.draining("10.0.0.2", 80).withWeight(100),
+            new Member("10.0.0.3", 80, MemberState.DISABLED).withPriority(3),
+            Member.active("fd00::1", 80).withWeight(2).withPriority(2));
+
+    put(lane, "weighted", members, NOTE);
+    put(legacyLane, "weighted", members, NOTE);
+
+    assertThat(get(lane, "weighted").orElseThrow().members()).containsExactlyElementsOf(members);
+    assertThat(get(legacyLane, "weighted").orElseThrow().members())
+        .containsExactlyInAnyOrderElementsOf(members);
+    JsonNode balancing = legacy.pool("weighted").orElseThrow().at("/properties/load_balancing");
+    assertThat(balancing.path("node_weighting").size()).isEqualTo(4);
+    assertThat(balancing.path("priority_values").toString()).contains("\"[fd00::1]:80:2\"");
+  }
+
+  @Test
   void legacy_update_clears_a_state_the_node_left() {
     put(legacyLane, "drained", List.of(Member.draining("10.0.0.5", 80)), NOTE);
 
