@@ -69,7 +69,7 @@ final class VtmLanes implements RouteTemplateParameterSource {
         .problem(c.name())
         .ifPresent(
             problem -> {
-              lane.markDown();
+              lane.markDown(problem);
               LOG.warn(
                   "vTM cluster {}: {}. Starting anyway (a Secret may be mounted later); the"
                       + " cluster counts as down and its writes fail until the password can be"
