@@ -13,11 +13,18 @@ import io.vtmsync.pool.Sweep;
 import io.vtmsync.queue.WorkQueueComponent;
 import io.vtmsync.sink.FileSink;
 import io.vtmsync.sink.SyncStatus;
+import io.vtmsync.status.MemberHealth;
+import io.vtmsync.status.StatusPage;
+import io.vtmsync.status.StatusTable;
+import io.vtmsync.vtm.VtmLane;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
@@ -40,7 +47,7 @@ public final class AppConfiguration implements CamelConfiguration {
     LOG.info("Kubernetes API {}", client.getMasterUrl());
     ctx.addService(closing(client));
     KubernetesSource source = new KubernetesSource(client, s.namespaces(), s.watchPods());
-    org.apache.camel.cluster.CamelClusterService cluster =
+    CamelClusterService cluster =
         io.vtmsync.ha.ClusterServices.create(
             s.ha(),
             () ->
@@ -90,6 +97,7 @@ public final class AppConfiguration implements CamelConfiguration {
     SyncStatus status = new SyncStatus();
     r.bind("syncStatus", status);
     pools.resendWhen(status::wantsAgain);
+    r.bind("statusPage", statusPage(r, s, status, cluster));
     metrics.source(source);
     metrics.queues(queues);
     metrics.status(status);
@@ -116,6 +124,35 @@ public final class AppConfiguration implements CamelConfiguration {
             App.logManagementPort(context);
           }
         });
+  }
+
+  /** The page's columns: the file sink, then each vTM cluster with its state at request time. */
+  private static StatusPage statusPage(
+      Registry r, Settings s, SyncStatus status, CamelClusterService cluster) {
+    List<String> names = new ArrayList<>();
+    if (s.fileEnabled()) {
+      names.add("file");
+    }
+    s.vtm().clusters().forEach(c -> names.add("vtm:" + c.name()));
+    return new StatusPage(
+        status,
+        () -> names.stream().map(n -> target(r, n)).toList(),
+        () -> cluster.isLeader("vtm-k8s-sync"),
+        // Member health (issue 12, item 2) binds this bean; until then the counts are unknown.
+        () -> {
+          MemberHealth h = r.lookupByNameAndType("memberHealth", MemberHealth.class);
+          return h != null ? h : MemberHealth.NONE;
+        });
+  }
+
+  private static StatusTable.Target target(Registry r, String name) {
+    VtmLane lane =
+        name.startsWith("vtm:")
+            ? r.lookupByNameAndType("vtmLane-" + name.substring(4), VtmLane.class)
+            : null;
+    return lane == null
+        ? new StatusTable.Target(name, null, null)
+        : new StatusTable.Target(name, lane.healthy(), lane.problem());
   }
 
   private static Settings settings(CamelContext ctx) {
