@@ -46,7 +46,7 @@ public final class Demo {
       out.println(
           "  health and metrics: http://127.0.0.1:"
               + port
-              + "/observe/health/ready, .../observe/metrics");
+              + "/observe/health/ready, .../observe/metrics; status page: .../status");
       App.Options o =
           vtm.configure(
               options
@@ -60,6 +60,9 @@ public final class Demo {
       try (App app = App.start(o)) {
         int code = new DemoStory(cluster, new PoolFileWatcher(targets), out).play(replicas);
         DemoMetrics.print("http://127.0.0.1:" + port + "/observe/metrics", out);
+        out.println();
+        // What `vtm-k8s-sync status --url=...` prints, while the app still runs.
+        io.vtmsync.app.StatusCommand.print("http://127.0.0.1:" + port, out);
         return code;
       }
     }
