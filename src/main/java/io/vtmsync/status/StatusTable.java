@@ -1,5 +1,6 @@
 package io.vtmsync.status;
 
+import io.vtmsync.pool.PoolPlan;
 import io.vtmsync.sink.SyncStatus;
 import io.vtmsync.sink.SyncStatus.Entry;
 import io.vtmsync.sink.SyncStatus.Planned;
@@ -164,8 +165,8 @@ public final class StatusTable {
         t.name().startsWith("vtm:") ? health.of(t.name().substring(4), r.pool()) : null;
     return new Cell(
         state,
-        CONVERGED.contains(state) && !r.problem() && !differs && !Boolean.FALSE.equals(t.up()),
-        r.problem(),
+        CONVERGED.contains(state) && !problem(r) && !differs && !Boolean.FALSE.equals(t.up()),
+        problem(r),
         r.dryRun(),
         e.members() == null ? null : e.members().active(),
         e.members() == null ? null : e.members().draining(),
@@ -176,6 +177,17 @@ public final class StatusTable {
         e.lastError(),
         text(e.lastErrorAt()),
         text(e.at()));
+  }
+
+  /**
+   * The result needs an operator's eye, or the target still holds an error document (a plan with
+   * the same error handed out again is UNCHANGED, but the pool serves nothing).
+   */
+  private static boolean problem(WriteResult r) {
+    return r.problem()
+        || r.outcome() == WriteResult.Outcome.UNCHANGED
+            && r.code() != PoolPlan.OK
+            && r.code() != PoolPlan.REMOVED;
   }
 
   private static String text(Instant t) {

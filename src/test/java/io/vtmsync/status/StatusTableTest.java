@@ -94,6 +94,10 @@ class StatusTableTest {
     assertThat(file.problem()).isTrue();
     assertThat(file.converged()).isFalse();
     assertThat(file.lastError()).isEqualTo("wrote code 400: invalid mode");
+    report(bad, "file", Outcome.UNCHANGED, 400, "invalid mode");
+    Cell again = row(table(UP, MemberHealth.NONE), "bad").cells().get("file");
+    assertThat(again.problem()).as("the document is still there").isTrue();
+    assertThat(again.converged()).isFalse();
   }
 
   @Test
