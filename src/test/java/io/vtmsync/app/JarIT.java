@@ -44,7 +44,9 @@ class JarIT {
             "demo finished: every change landed",
             "\"draining\":true",
             "vtm:east landed",
-            "vtm:west landed");
+            "vtm:west landed",
+            // The status table, from the shaded jar's /status.json (platform-http on one port).
+            "1 pools, 0 of 3 cells not converged");
     assertThat(out).doesNotContain("ERROR", "Exception");
     try (var files = Files.list(tmp.resolve("vtm"))) {
       for (Path f : files.filter(f -> f.toString().endsWith(".password")).toList()) {
