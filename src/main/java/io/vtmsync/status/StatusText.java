@@ -37,29 +37,34 @@ public final class StatusText {
     List<String> head = new ArrayList<>(List.of("POOL", "SERVICE"));
     t.targets().forEach(x -> head.add(clean(x.name())));
     lines.add(head);
-    List<String> problems = new ArrayList<>();
-    int notConverged = 0;
-    int cells = 0;
-    for (Row r : rows) {
-      List<String> line = new ArrayList<>(List.of(clean(r.pool()), clean(orDash(r.service()))));
-      for (Target x : t.targets()) {
-        Cell c = r.cells().get(x.name());
-        line.add(c == null ? "." : cell(c, Instant.parse(t.generatedAt())));
-        if (c != null && !c.converged()) {
-          notConverged++;
-          problems.add(problem(r, x, c));
-        }
-        cells += c == null ? 0 : 1;
-      }
-      lines.add(line);
-    }
+    rows.forEach(r -> lines.add(line(t, r)));
     table(lines, out);
     out.println(
         "cells: state active/draining members, vTM alive/dead (- until read back), last change"
             + " (lag); '.' the pool does not go there");
-    problems.forEach(out::println);
+    int cells = 0;
+    int notConverged = 0;
+    for (Row r : rows) {
+      for (Target x : t.targets()) {
+        Cell c = r.cells().get(x.name());
+        cells += c == null ? 0 : 1;
+        if (c != null && !c.converged()) {
+          notConverged++;
+          out.println(problem(r, x, c));
+        }
+      }
+    }
     out.println(rows.size() + " pools, " + notConverged + " of " + cells + " cells not converged");
     return notConverged;
+  }
+
+  private List<String> line(Table t, Row r) {
+    List<String> line = new ArrayList<>(List.of(clean(r.pool()), clean(orDash(r.service()))));
+    for (Target x : t.targets()) {
+      Cell c = r.cells().get(x.name());
+      line.add(c == null ? "." : cell(c, Instant.parse(t.generatedAt())));
+    }
+    return line;
   }
 
   private String target(Target x) {

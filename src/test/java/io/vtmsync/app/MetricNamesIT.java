@@ -39,7 +39,7 @@ class MetricNamesIT {
         SimClusters vtm = new SimClusters(tmp.resolve("vtm"), "east")) {
       h.service("web", Map.of());
       h.cluster.scale("default", "web", 1);
-      int port = StatusPageIT.freePort();
+      int port = StatusClient.freePort();
       h.start(
           vtm.configure(h.options())
               .with("camel.management.enabled", "true")

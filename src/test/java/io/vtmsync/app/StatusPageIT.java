@@ -1,5 +1,11 @@
 package io.vtmsync.app;
 
+import static io.vtmsync.app.StatusClient.cell;
+import static io.vtmsync.app.StatusClient.command;
+import static io.vtmsync.app.StatusClient.freePort;
+import static io.vtmsync.app.StatusClient.row;
+import static io.vtmsync.app.StatusClient.send;
+import static io.vtmsync.app.StatusClient.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,11 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Service;
 import io.vtmsync.demo.ClusterScript;
 import io.vtmsync.testing.Chromium;
-import io.vtmsync.vtm.Json;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -177,9 +183,9 @@ class StatusPageIT {
 
   @Test
   void the_status_command_prints_the_table_and_exits_by_convergence() throws Exception {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    assertThat(status(out, "--url=" + base)).isEqualTo(1);
-    String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThat(command(out, "--url=" + base)).isEqualTo(1);
+    String text = out.toString(StandardCharsets.UTF_8);
     assertThat(text)
         .contains("POOL", "vtm:lab", WEB, CART, "synced 2/1 -/-")
         .containsPattern(WEB + " vtm:lab failed: .*HTTP 401 auth.invalid")
@@ -189,53 +195,13 @@ class StatusPageIT {
         .asString()
         .contains("failed -/-");
     out.reset();
-    assertThat(status(out, "--url=" + base + "/", "--namespace=shop")).as(out.toString()).isZero();
+    assertThat(command(out, "--url=" + base + "/", "--namespace=shop")).as(out.toString()).isZero();
     out.reset();
-    assertThat(status(out, "--url=http://127.0.0.1:" + freePort())).isEqualTo(2);
+    assertThat(command(out, "--url=http://127.0.0.1:" + freePort())).isEqualTo(2);
     assertThat(out.toString()).contains("status: cannot read http://127.0.0.1:");
   }
 
-  private static int status(java.io.ByteArrayOutputStream out, String... flags) throws Exception {
-    java.io.PrintStream print = new java.io.PrintStream(out, true, "UTF-8");
-    String[] args = new String[flags.length + 1];
-    args[0] = "status";
-    System.arraycopy(flags, 0, args, 1, flags.length);
-    return Launcher.run(args, print, print);
-  }
-
   private JsonNode json() throws Exception {
-    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/status.json")));
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
-    return Json.MAPPER.readTree(r.body());
-  }
-
-  private static JsonNode row(JsonNode t, String pool) {
-    for (JsonNode r : t.get("pools")) {
-      if (r.get("pool").asText().equals(pool)) {
-        return r;
-      }
-    }
-    return null;
-  }
-
-  private static JsonNode cell(JsonNode t, String pool, String target) {
-    JsonNode r = row(t, pool);
-    return r == null ? null : r.get("cells").get(target);
-  }
-
-  private static String state(JsonNode t, String pool, String target) {
-    JsonNode c = cell(t, pool, target);
-    return c == null ? "" : c.get("state").asText();
-  }
-
-  static HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
-    return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  static int freePort() throws Exception {
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    return StatusClient.fetch(base);
   }
 }
