@@ -14,11 +14,18 @@ import io.vtmsync.pool.Sweep;
 import io.vtmsync.queue.WorkQueueComponent;
 import io.vtmsync.sink.FileSink;
 import io.vtmsync.sink.SyncStatus;
+import io.vtmsync.status.MemberHealth;
+import io.vtmsync.status.StatusPage;
+import io.vtmsync.status.StatusTable;
+import io.vtmsync.vtm.VtmLane;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
@@ -41,7 +48,7 @@ public final class AppConfiguration implements CamelConfiguration {
     LOG.info("Kubernetes API {}", client.getMasterUrl());
     ctx.addService(closing(client));
     KubernetesSource source = new KubernetesSource(client, s.namespaces(), s.watchPods());
-    org.apache.camel.cluster.CamelClusterService cluster =
+    CamelClusterService cluster =
         io.vtmsync.ha.ClusterServices.create(
             s.ha(),
             () ->
@@ -91,7 +98,9 @@ public final class AppConfiguration implements CamelConfiguration {
     ctx.addService(events);
     r.bind("serviceEvents", events);
     // Camel instantiates the vTM lane templates from this source (one set per cluster).
-    r.bind("vtmLanes", new VtmLanes(r, s, metrics, events));
+    VtmLanes lanes = new VtmLanes(r, s, metrics, events);
+    r.bind("vtmLanes", lanes);
+    r.bind("memberHealth", lanes.memberHealth());
     FileSink files =
         new FileSink(s.fileDirectory(), new SafeWritePolicy(s.emptyPool()), s.fileDeleteRemoved());
     files.dryRun(s.dryRun());
@@ -104,6 +113,7 @@ public final class AppConfiguration implements CamelConfiguration {
     pools.onProblem(events);
     metrics.events(events);
     pools.resendWhen(status::wantsAgain);
+    r.bind("statusPage", statusPage(r, s, status, cluster));
     metrics.source(source);
     metrics.queues(queues);
     metrics.status(status);
@@ -130,6 +140,35 @@ public final class AppConfiguration implements CamelConfiguration {
             App.logManagementPort(context);
           }
         });
+  }
+
+  /** The page's columns: the file sink, then each vTM cluster with its state at request time. */
+  private static StatusPage statusPage(
+      Registry r, Settings s, SyncStatus status, CamelClusterService cluster) {
+    List<String> names = new ArrayList<>();
+    if (s.fileEnabled()) {
+      names.add("file");
+    }
+    s.vtm().clusters().forEach(c -> names.add("vtm:" + c.name()));
+    return new StatusPage(
+        status,
+        () -> names.stream().map(n -> target(r, n)).toList(),
+        () -> cluster.isLeader("vtm-k8s-sync"),
+        // vTM's view of member health, read back by the lanes (VtmLanes.memberHealth).
+        () -> {
+          MemberHealth h = r.lookupByNameAndType("memberHealth", MemberHealth.class);
+          return h != null ? h : MemberHealth.NONE;
+        });
+  }
+
+  private static StatusTable.Target target(Registry r, String name) {
+    VtmLane lane =
+        name.startsWith("vtm:")
+            ? r.lookupByNameAndType("vtmLane-" + name.substring(4), VtmLane.class)
+            : null;
+    return lane == null
+        ? new StatusTable.Target(name, null, null)
+        : new StatusTable.Target(name, lane.healthy(), lane.problem());
   }
 
   private static Settings settings(CamelContext ctx) {

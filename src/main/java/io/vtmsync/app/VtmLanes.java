@@ -26,6 +26,7 @@ final class VtmLanes implements RouteTemplateParameterSource {
   private static final Logger LOG = LoggerFactory.getLogger(VtmLanes.class);
 
   private final Map<String, Map<String, Object>> routes = new LinkedHashMap<>();
+  private final Map<String, VtmLane> lanes = new LinkedHashMap<>();
 
   /** Binds every cluster's beans and gathers the template parameters of its routes. */
   VtmLanes(
@@ -57,10 +58,25 @@ final class VtmLanes implements RouteTemplateParameterSource {
             events.warning(service, io.vtmsync.events.Reasons.MEMBER_DOWN, what);
           });
       LaneRoutes.bind(registry, c, lane);
+      lanes.put(c.name(), lane);
       routes.putAll(LaneRoutes.routes(c, sd, v.readRates().get(c.name())));
       checkPassword(c, lane);
       log(c, sd);
     }
+  }
+
+  /** vTM's alive/dead counts of a pool's members, as its lane last read them (status page). */
+  io.vtmsync.status.MemberHealth memberHealth() {
+    return (cluster, pool) -> {
+      VtmLane lane = lanes.get(cluster);
+      Map<String, String> states = lane == null ? Map.of() : lane.memberStates(pool);
+      if (states.isEmpty()) {
+        return null;
+      }
+      int alive = (int) states.values().stream().filter("alive"::equals).count();
+      int dead = (int) states.values().stream().filter("dead"::equals).count();
+      return new io.vtmsync.status.MemberHealth.Counts(alive, dead);
+    };
   }
 
   @Override
@@ -82,7 +98,7 @@ final class VtmLanes implements RouteTemplateParameterSource {
         .problem(c.name())
         .ifPresent(
             problem -> {
-              lane.markDown();
+              lane.markDown(problem);
               LOG.warn(
                   "vTM cluster {}: {}. Starting anyway (a Secret may be mounted later); the"
                       + " cluster counts as down and its writes fail until the password can be"

@@ -47,7 +47,7 @@ public final class Demo {
       out.println(
           "  health and metrics: http://127.0.0.1:"
               + port
-              + "/observe/health/ready, .../observe/metrics");
+              + "/observe/health/ready, .../observe/metrics; status page: .../status");
       App.Options o =
           vtm.configure(
               options
@@ -62,6 +62,9 @@ public final class Demo {
         int code = new DemoStory(cluster, new PoolFileWatcher(targets), out).play(replicas);
         DemoEvents.print(app, client, NS, SVC, out);
         DemoMetrics.print("http://127.0.0.1:" + port + "/observe/metrics", out);
+        out.println();
+        // What `vtm-k8s-sync status --url=...` prints, while the app still runs.
+        io.vtmsync.app.StatusCommand.print("http://127.0.0.1:" + port, out);
         return code;
       }
     }

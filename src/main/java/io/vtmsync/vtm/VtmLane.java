@@ -70,9 +70,14 @@ public final class VtmLane {
     return writer.health().healthy();
   }
 
+  /** Why the cluster counts as down (the newest failure), or null while it answers. */
+  public String problem() {
+    return writer.health().problem();
+  }
+
   /** Counts the cluster as down until a request succeeds (its password is not readable yet). */
-  public void markDown() {
-    writer.health().markDown();
+  public void markDown(String why) {
+    writer.health().markDown(why);
   }
 
   /** Whether this lane takes the job: a plan only when its Service targets this cluster. */
