@@ -25,13 +25,15 @@ bad() { failures=$((failures + 1)); printf 'FAIL [%s] %s: %s\n' "$SH" "$NAME" "$
 
 # run NAME ARGS...: run the plugin; sets out (stdout, exact), err, rc.
 # run_at SCRIPT NAME ARGS...: the same with a copy of the plugin at another path.
+# run_x NAME ARGS...: the same under sh -x (the trace in err).
 run() { run_at "$PLUGIN" "$@"; }
+run_x() { local sh=$SH; SH="$sh -x"; run_at "$PLUGIN" "$@"; SH=$sh; }
 # Output goes through files read with the read builtin: no subshell and no cat per case
 # (process start-up is what this suite spends its time on).
 run_at() {
     local script=$1; NAME=$2; shift 2
     CASE=$((CASE + 1))
-    "$SH" "$script" "$@" >"$T/stdout" 2>"$T/stderr"
+    $SH "$script" "$@" >"$T/stdout" 2>"$T/stderr"
     rc=$? out='' err=''
     IFS= read -r -d '' out <"$T/stdout"
     IFS= read -r -d '' err <"$T/stderr"
@@ -91,6 +93,25 @@ expect_error() {
     done
     ok
 }
+# fresh_by marker|exact: the document and exit 0 under -v, and stderr says which check decided.
+fresh_by() {
+    [ "$rc" = 0 ] && [ "$out" = "$DOC"$'\n' ] || { bad "expected the document and exit 0"; return; }
+    case $1 in
+        marker) [[ $err == *"is less than 60 s old (its marker)"* ]] || { bad "the marker did not decide"; return; } ;;
+        exact) [[ $err != *"(its marker)"* && $err == *" s old"$'\n'* ]] || { bad "the exact check did not decide"; return; } ;;
+    esac
+    ok
+}
+# way fast|full RC [STDOUT]: under run_x, which way the run took, its status and its output.
+way() {
+    [ "$rc" = "$2" ] || { bad "exit status $rc, expected $2"; return; }
+    [ $# -lt 3 ] || [ "$out" = "$3"$'\n' ] || { bad "stdout differs"; return; }
+    case $1 in
+        fast) [[ $err == *fresh_by_marker* && $err != *check_name* ]] || { bad "not the fast way"; return; } ;;
+        full) [[ $err == *check_name* ]] || { bad "not the full way"; return; } ;;
+    esac
+    ok
+}
 no_secret() { [[ $out != *TOPSECRET* ]] || bad "printed a file outside the directory"; }
 
 # --- fixtures --------------------------------------------------------------------------
@@ -119,6 +140,10 @@ fixtures() {
     printf '{"code":200,"nodes":[]}\n' >"$D/nover.json"
     printf '{\n  "version": 1,\n  "code": 200,\n  "nodes": []\n}\n' >"$D/pretty.json"
     printf '%s' "$SPACED" >"$D/spaced.json"
+    printf '{\r\n"version": 1,\r\n"code": 200,\r\n"nodes": []\r\n}\r\n' >"$D/crlf.json"
+    printf '{"version":1,\r"code":200,"nodes":[]}' >"$D/cr.json"
+    printf '%s\n\n\n' "$DOC" >"$D/trailing.json"
+    printf '{"version":1,\t"code" :\t200 ,"nodes":[]}' >"$D/tabs.json"
     printf '%s' "$TRICK" >"$D/trick.json"
     printf '%s' "$C2000" >"$D/c2000.json"
     printf '%s' "$SECRET" >"$T/secret.json"
@@ -147,6 +172,12 @@ cases() {
     run "multi-line document is folded into one line" --pool=pretty --dir="$D"
     expect_out 0 '{   "version": 1,   "code": 200,   "nodes": [] }'$'\n'
     run "spaced code 200 counts as success" --pool=spaced --dir="$D"; expect_out 0 "$SPACED"$'\n'
+    run "CRLF line ends become spaces" --pool=crlf --dir="$D"
+    expect_out 0 '{  "version": 1,  "code": 200,  "nodes": []  } '$'\n'
+    run "a lone CR becomes a space" --pool=cr --dir="$D"; expect_out 0 '{"version":1, "code":200,"nodes":[]}'$'\n'
+    run "blank lines at the end are dropped" --pool=trailing --dir="$D"; expect_out 0 "$DOC"$'\n'
+    run "code 200 with tabs around the colon counts as success" --pool=tabs --dir="$D"
+    expect_out 0 '{"version":1,'$'\t''"code" :'$'\t''200 ,"nodes":[]}'$'\n'
     run "code 200 quoted inside an error string is not success" --pool=trick --dir="$D"
     expect_out 1 "$TRICK"$'\n'
     run "code 2000 is not success" --pool=c2000 --dir="$D"; expect_out 1 "$C2000"$'\n'
@@ -200,10 +231,62 @@ cases() {
     rm "$D/vtm-k8s-sync.heartbeat"
     run "--heartbeat with ../ is refused" --pool=web --dir="$D" --heartbeat=../x; expect_error 400 "invalid heartbeat"
 
+    # The marker <heartbeat>.until, as the file sink writes it: D seconds, dated D s after the
+    # heartbeat. While it is ahead of now and D is within --max-age, no process is started.
+    local hb=$D/.vtm-k8s-sync.heartbeat mk=$D/.vtm-k8s-sync.heartbeat.until
+    # (The heartbeat is 2 s old: /proc/$$ must be newer than it, and a heartbeat written in the
+    # very jiffy the plugin starts leaves that to the exact check.)
+    age 2 "$hb"; echo 60 >"$mk"; age -60 "$mk"
+    run "a marker ahead with D within --max-age: fresh by the marker" --pool=web --dir="$D" -v
+    fresh_by marker
+    run "a marker ahead with D above --max-age: the exact check decides" --pool=web --dir="$D" -v --max-age=59
+    fresh_by exact
+    echo 'x' >"$mk"; age -60 "$mk"
+    run "a marker that holds no number: the exact check decides" --pool=web --dir="$D" -v; fresh_by exact
+    echo 60 >"$mk"; age 5 "$mk"
+    run "a lapsed marker: the exact check decides" --pool=web --dir="$D" -v; fresh_by exact
+    age 912 "$hb"
+    run "a lapsed marker and a stale heartbeat give 503" --pool=web --dir="$D"
+    expect_error 503 "heartbeat '$hb' is 91"
+    echo 600 >"$mk"; age -600 "$mk"
+    run "a marker ahead with D above --max-age and a stale heartbeat give 503" --pool=web --dir="$D"
+    expect_error 503 "heartbeat '$hb' is 91"
+    echo 60 >"$mk"; age -60 "$mk"
+    run "a hand-made marker ahead is believed, even next to a stale heartbeat (the app writes both)" \
+        --pool=web --dir="$D" -v
+    fresh_by marker
+    # The fast way: the run stops before the shell reads the full script (where check_name is).
+    age 2 "$hb"
+    run_x "the common run takes the fast way" --pool=web --dir="$D"; way fast 0 "$DOC"
+    run_x "--max-age with a leading zero: the full way" --pool=web --dir="$D" --max-age=0300
+    way full 0 "$DOC"
+    run_x "--max-age=100: the fast way" --pool=web --dir="$D" --max-age=100; way fast 0 "$DOC"
+    run_x "--max-age below the marker's D: the full way" --pool=web --dir="$D" --max-age=59; way full 0 "$DOC"
+    run_x "a file ending in a newline: the full way" --pool=nl --dir="$D"; way full 0 "$DOC"
+    run_x "a document that is not code 200: the full way" --pool=gone --dir="$D"; way full 1 "$DOC404"
+    run_x "a CR in the file: the full way" --pool=cr --dir="$D"; way full 0 '{"version":1, "code":200,"nodes":[]}'
+    run_x "a spaced code 200: the full way" --pool=spaced --dir="$D"; way full 0 "$SPACED"
+    run_x "a name with ..: the full way, 400" --pool=a..b --dir="$D"; way full 1
+    run_x "--file: the full way" --pool=web --dir="$D" --file=other.json; way full 0 "$DOC"
+    rm "$hb"
+    run_x "a marker without its heartbeat: the full way" --pool=other --dir="$D"; way full 0 "$DOC"
+    run "a marker without its heartbeat is ignored: the pool file's age gives 503" --pool=web --dir="$D"
+    expect_error 503 "pool file '$D/web.json' is 500" "and there is no heartbeat"
+    rm "$mk"
+    age 2 "$D/vtm-k8s-sync.heartbeat"; echo 60 >"$D/vtm-k8s-sync.heartbeat.until"
+    age -60 "$D/vtm-k8s-sync.heartbeat.until"
+    run "--heartbeat=NAME has its marker NAME.until" --pool=web --dir="$D" --heartbeat=vtm-k8s-sync.heartbeat -v
+    fresh_by marker
+    rm "$D/vtm-k8s-sync.heartbeat" "$D/vtm-k8s-sync.heartbeat.until"
+
     mkdir -p "$T/zh/zxtm/conf/extra" "$T/zh/zxtm/conf/servicediscovery"
     printf '%s' "$DOC" >"$T/zh/zxtm/conf/extra/web.json"
     export ZEUSHOME=$T/zh
     run "ZEUSHOME set: default dir is \$ZEUSHOME/zxtm/conf/extra" --pool=web; expect_out 0 "$DOC"$'\n'
+    age 2 "$T/zh/zxtm/conf/extra/.vtm-k8s-sync.heartbeat"
+    echo 60 >"$T/zh/zxtm/conf/extra/.vtm-k8s-sync.heartbeat.until"
+    age -60 "$T/zh/zxtm/conf/extra/.vtm-k8s-sync.heartbeat.until"
+    run_x "ZEUSHOME set, no --dir: the fast way" --pool=web; way fast 0 "$DOC"
     unset ZEUSHOME
     cp "$PLUGIN" "$T/zh/zxtm/conf/servicediscovery/vtm-k8s-sync-sd"
     run_at "$T/zh/zxtm/conf/servicediscovery/vtm-k8s-sync-sd" \

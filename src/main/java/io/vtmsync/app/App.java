@@ -73,16 +73,14 @@ public final class App implements AutoCloseable {
           public void afterStart(org.apache.camel.main.BaseMainSupport m) {
             LOG.info("vtm-k8s-sync started");
           }
-
-          @Override
-          public void afterStop(org.apache.camel.main.BaseMainSupport m) {
-            LOG.info("vtm-k8s-sync stopped");
-          }
         });
     return new App(main);
   }
 
-  /** The port the health and metrics server really bound (camel.management.port=0 picks one). */
+  /**
+   * The port the health, metrics and status server really bound (camel.management.port=0 picks
+   * one).
+   */
   static void logManagementPort(CamelContext ctx) {
     var server =
         ctx.hasService(
@@ -90,7 +88,7 @@ public final class App implements AutoCloseable {
     if (server != null) {
       LOG.info(
           "health and metrics on port {}: /observe/health/live, /observe/health/ready,"
-              + " /observe/metrics",
+              + " /observe/metrics; status page: /status, /status.json",
           server.getPort());
     }
   }

@@ -1,6 +1,7 @@
 package io.vtmsync.app;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.vtmsync.events.ServiceEvents;
 import io.vtmsync.k8s.ExposureReader;
 import io.vtmsync.k8s.InformerComponent;
 import io.vtmsync.k8s.KubeClients;
@@ -13,11 +14,18 @@ import io.vtmsync.pool.Sweep;
 import io.vtmsync.queue.WorkQueueComponent;
 import io.vtmsync.sink.FileSink;
 import io.vtmsync.sink.SyncStatus;
+import io.vtmsync.status.MemberHealth;
+import io.vtmsync.status.StatusPage;
+import io.vtmsync.status.StatusTable;
+import io.vtmsync.vtm.VtmLane;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
@@ -36,13 +44,14 @@ public final class AppConfiguration implements CamelConfiguration {
   public void configure(CamelContext ctx) throws Exception {
     Settings s = settings(ctx);
     KubernetesClient client =
-        KubeClients.create(s.kubeconfig(), s.context(), s.masterUrl(), s.watchReconnectMs(), true);
+        KubeClients.create(
+            s.kubeconfig(), s.context(), s.masterUrl(), s.watchReconnectMs(), null, true);
     LOG.info("Kubernetes API {}", client.getMasterUrl());
     ctx.addService(closing(client));
     ExposureReader exposure = new ExposureReader(s.exposure());
     KubernetesSource source =
         new KubernetesSource(client, s.namespaces(), s.watchPods(), exposure::readsPods);
-    org.apache.camel.cluster.CamelClusterService cluster =
+    CamelClusterService cluster =
         io.vtmsync.ha.ClusterServices.create(
             s.ha(),
             () ->
@@ -79,17 +88,34 @@ public final class AppConfiguration implements CamelConfiguration {
     r.bind("sweep", new Sweep(source::services, exposure, pools, s.namespaces()));
     // The one JSON configuration: camel-jackson's marshal steps refer to it as "json".
     r.bind("json", io.vtmsync.vtm.Json.MAPPER);
+    // Events on the Services: from the leader only (the routes that raise them are master:), and
+    // never in a dry run, which writes nothing anywhere.
+    ServiceEvents events =
+        ServiceEvents.of(
+            s.eventsEnabled() && !s.dryRun(),
+            client,
+            source,
+            s.ha().podName(),
+            () -> cluster.isLeader("vtm-k8s-sync"));
+    ctx.addService(events);
+    r.bind("serviceEvents", events);
     // Camel instantiates the vTM lane templates from this source (one set per cluster).
-    r.bind("vtmLanes", new VtmLanes(r, s, metrics));
+    VtmLanes lanes = new VtmLanes(r, s, metrics, events);
+    r.bind("vtmLanes", lanes);
+    r.bind("memberHealth", lanes.memberHealth());
     FileSink files =
         new FileSink(s.fileDirectory(), new SafeWritePolicy(s.emptyPool()), s.fileDeleteRemoved());
     files.dryRun(s.dryRun());
     r.bind("fileSink", files);
     if (s.dryRun()) {
-      LOG.warn("DRY RUN: plans and diffs are logged, nothing is written to files or vTM");
+      LOG.warn("DRY RUN: plans and diffs are logged, nothing is written to files, vTM or Events");
     }
     SyncStatus status = new SyncStatus();
     r.bind("syncStatus", status);
+    pools.onProblem(events);
+    metrics.events(events);
+    pools.resendWhen(status::wantsAgain);
+    r.bind("statusPage", statusPage(r, s, status, cluster));
     metrics.source(source);
     metrics.queues(queues);
     metrics.status(status);
@@ -97,6 +123,15 @@ public final class AppConfiguration implements CamelConfiguration {
     metrics.conflicts(pools);
     ctx.addComponent("informer", new InformerComponent(source));
     ctx.addComponent("workqueue", queues);
+    // Said while the context stops, not after: on SIGTERM the JVM halts as soon as Camel's
+    // shutdown hook sees the context stopped, possibly before the main thread logs anything more.
+    ctx.addLifecycleStrategy(
+        new org.apache.camel.support.LifecycleStrategySupport() {
+          @Override
+          public void onContextStopped(CamelContext context) {
+            LOG.info("vtm-k8s-sync stopped");
+          }
+        });
     ctx.addStartupListener(
         new org.apache.camel.ExtendedStartupListener() {
           @Override
@@ -107,6 +142,35 @@ public final class AppConfiguration implements CamelConfiguration {
             App.logManagementPort(context);
           }
         });
+  }
+
+  /** The page's columns: the file sink, then each vTM cluster with its state at request time. */
+  private static StatusPage statusPage(
+      Registry r, Settings s, SyncStatus status, CamelClusterService cluster) {
+    List<String> names = new ArrayList<>();
+    if (s.fileEnabled()) {
+      names.add("file");
+    }
+    s.vtm().clusters().forEach(c -> names.add("vtm:" + c.name()));
+    return new StatusPage(
+        status,
+        () -> names.stream().map(n -> target(r, n)).toList(),
+        () -> cluster.isLeader("vtm-k8s-sync"),
+        // vTM's view of member health, read back by the lanes (VtmLanes.memberHealth).
+        () -> {
+          MemberHealth h = r.lookupByNameAndType("memberHealth", MemberHealth.class);
+          return h != null ? h : MemberHealth.NONE;
+        });
+  }
+
+  private static StatusTable.Target target(Registry r, String name) {
+    VtmLane lane =
+        name.startsWith("vtm:")
+            ? r.lookupByNameAndType("vtmLane-" + name.substring(4), VtmLane.class)
+            : null;
+    return lane == null
+        ? new StatusTable.Target(name, null, null)
+        : new StatusTable.Target(name, lane.healthy(), lane.problem());
   }
 
   private static Settings settings(CamelContext ctx) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vtmsync.events.ServiceEvents;
 import io.vtmsync.k8s.Kinds;
 import io.vtmsync.k8s.KubernetesSource;
 import io.vtmsync.pool.PoolRegistry;
@@ -159,6 +160,42 @@ final class AppMetrics implements RequestObserver {
         .record(Duration.ofNanos(nanos));
   }
 
+  /**
+   * vTM's view of the members of a cluster's pools: counts by vTM state (a fixed set of states, so
+   * bounded), members Kubernetes calls ready but vTM calls dead, and the same per pool for the
+   * pools that have any (so bounded by the pools in trouble).
+   */
+  void memberHealth(String cluster, io.vtmsync.vtm.VtmLane lane) {
+    for (String state : new String[] {"alive", "dead", "unknown"}) {
+      Gauge.builder("vtmsync.members", () -> lane.membersByState().getOrDefault(state, 0L))
+          .description("Members of the cluster's pools by vTM state, as last read back")
+          .tags("cluster", cluster, "state", state)
+          .register(registry);
+    }
+    Gauge.builder(
+            "vtmsync.members.dead",
+            () -> lane.membersDeadButReady().values().stream().mapToLong(Long::longValue).sum())
+        .description("Members ready in Kubernetes but dead on vTM")
+        .tag("cluster", cluster)
+        .register(registry);
+    io.micrometer.core.instrument.MultiGauge perPool =
+        io.micrometer.core.instrument.MultiGauge.builder("vtmsync.pool.members.dead")
+            .description("Per pool with any: members ready in Kubernetes but dead on vTM")
+            .register(registry);
+    lane.onHealthRead(
+        () ->
+            perPool.register(
+                lane.membersDeadButReady().entrySet().stream()
+                    .map(
+                        e ->
+                            io.micrometer.core.instrument.MultiGauge.Row.of(
+                                io.micrometer.core.instrument.Tags.of(
+                                    "cluster", cluster, "pool", e.getKey()),
+                                e.getValue()))
+                    .toList(),
+                true));
+  }
+
   void clusterUp(String cluster, BooleanSupplier healthy) {
     Gauge.builder("vtmsync.cluster.up", () -> on(healthy.getAsBoolean()))
         .description("0 while the vTM cluster fails with retryable errors")
@@ -179,6 +216,16 @@ final class AppMetrics implements RequestObserver {
     Gauge.builder("vtmsync.services.held", () -> pools.held().size())
         .description("Exposed Services whose settings fail: their pools are held as they were")
         .register(registry);
+  }
+
+  void events(ServiceEvents events) {
+    for (String cause :
+        new String[] {ServiceEvents.QUEUE_FULL, ServiceEvents.RATE_LIMITED, ServiceEvents.FAILED}) {
+      FunctionCounter.builder("vtmsync.events.dropped", events, e -> e.dropped(cause))
+          .description("Kubernetes Events on Services not written, by cause")
+          .tag("cause", cause)
+          .register(registry);
+    }
   }
 
   private static double on(boolean b) {

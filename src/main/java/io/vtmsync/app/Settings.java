@@ -18,9 +18,9 @@ import java.util.function.Function;
 
 /**
  * The app's settings, read once at start and checked: a bad value or an unknown key in our
- * namespaces ({@code k8s.}, {@code sync.}, {@code sink.}, {@code vtm.}), or a {@code camel.} key
- * Camel Main would not bind, stops the start with a message that names the key. Defaults live in
- * {@code config/application.properties}.
+ * namespaces ({@code k8s.}, {@code sync.}, {@code sink.}, {@code vtm.}, {@code ha.}, {@code
+ * events.}), or a {@code camel.} key Camel Main would not bind, stops the start with a message that
+ * names the key. Defaults live in {@code config/application.properties}.
  */
 public record Settings(
     String kubeconfig,
@@ -44,7 +44,8 @@ public record Settings(
     VtmSettings vtm,
     HaSettings ha,
     boolean dryRun,
-    long unreadyAfterMs) {
+    long unreadyAfterMs,
+    boolean eventsEnabled) {
 
   static final List<String> KEYS =
       List.of(
@@ -71,9 +72,10 @@ public record Settings(
           "sink.file.enabled",
           "sink.file.directory",
           "sink.file.removed",
-          "sink.file.heartbeat-period-ms");
+          "sink.file.heartbeat-period-ms",
+          "events.enabled");
 
-  private static final List<String> OURS = List.of("k8s.", "sync.", "sink.", "ha.");
+  private static final List<String> OURS = List.of("k8s.", "sync.", "sink.", "ha.", "events.");
 
   /** Reads and checks the settings; {@code keys} are all keys the config files define. */
   public static Settings read(Function<String, String> props, Collection<String> keys) {
@@ -108,7 +110,8 @@ public record Settings(
         vtm,
         HaSettings.read(r),
         r.bool("sync.dry-run", false),
-        r.number("k8s.unready-after-ms", 60_000, 0, 86_400_000));
+        r.number("k8s.unready-after-ms", 60_000, 0, 86_400_000),
+        r.bool("events.enabled", true));
   }
 
   private static void unknownKeys(Collection<String> keys) {

@@ -26,9 +26,11 @@ final class VtmLanes implements RouteTemplateParameterSource {
   private static final Logger LOG = LoggerFactory.getLogger(VtmLanes.class);
 
   private final Map<String, Map<String, Object>> routes = new LinkedHashMap<>();
+  private final Map<String, VtmLane> lanes = new LinkedHashMap<>();
 
   /** Binds every cluster's beans and gathers the template parameters of its routes. */
-  VtmLanes(Registry registry, Settings s, AppMetrics metrics) {
+  VtmLanes(
+      Registry registry, Settings s, AppMetrics metrics, io.vtmsync.events.ServiceEvents events) {
     VtmSettings v = s.vtm();
     for (VtmClusterConfig c : v.clusters()) {
       boolean sd = v.serviceDiscovery().contains(c.name());
@@ -43,11 +45,38 @@ final class VtmLanes implements RouteTemplateParameterSource {
       lane.dryRun(s.dryRun());
       lane.observe(metrics);
       metrics.clusterUp(c.name(), lane::healthy);
+      metrics.memberHealth(c.name(), lane);
+      lane.onMemberDown(
+          Duration.ofMillis(v.memberDownAfterMs()),
+          (service, pool, member, seconds) -> {
+            String what =
+                String.format(
+                    "vtm:%s pool=%s member %s is ready in Kubernetes but dead on vTM for %d s:"
+                        + " a firewall, a wrong port or a health monitor that does not match?",
+                    c.name(), pool, member, seconds);
+            LOG.warn("{} (Service '{}')", what, service);
+            events.warning(service, io.vtmsync.events.Reasons.MEMBER_DOWN, what);
+          });
       LaneRoutes.bind(registry, c, lane);
-      routes.putAll(LaneRoutes.routes(c, sd));
+      lanes.put(c.name(), lane);
+      routes.putAll(LaneRoutes.routes(c, sd, v.readRates().get(c.name())));
       checkPassword(c, lane);
       log(c, sd);
     }
+  }
+
+  /** vTM's alive/dead counts of a pool's members, as its lane last read them (status page). */
+  io.vtmsync.status.MemberHealth memberHealth() {
+    return (cluster, pool) -> {
+      VtmLane lane = lanes.get(cluster);
+      Map<String, String> states = lane == null ? Map.of() : lane.memberStates(pool);
+      if (states.isEmpty()) {
+        return null;
+      }
+      int alive = (int) states.values().stream().filter("alive"::equals).count();
+      int dead = (int) states.values().stream().filter("dead"::equals).count();
+      return new io.vtmsync.status.MemberHealth.Counts(alive, dead);
+    };
   }
 
   @Override
@@ -69,7 +98,7 @@ final class VtmLanes implements RouteTemplateParameterSource {
         .problem(c.name())
         .ifPresent(
             problem -> {
-              lane.markDown();
+              lane.markDown(problem);
               LOG.warn(
                   "vTM cluster {}: {}. Starting anyway (a Secret may be mounted later); the"
                       + " cluster counts as down and its writes fail until the password can be"

@@ -5,8 +5,10 @@ import io.vtmsync.vtm.VtmClusterConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -23,7 +25,9 @@ public record VtmSettings(
     long retryBaseMs,
     long retryMaxMs,
     long heartbeatMs,
-    Set<String> serviceDiscovery) {
+    Set<String> serviceDiscovery,
+    Map<String, Double> readRates,
+    long memberDownAfterMs) {
 
   static final List<String> KEYS =
       List.of(
@@ -33,7 +37,9 @@ public record VtmSettings(
           "vtm.verify-period-ms",
           "vtm.retry-base-ms",
           "vtm.retry-max-ms",
-          "vtm.heartbeat-period-ms");
+          "vtm.heartbeat-period-ms",
+          "vtm.read-rate",
+          "vtm.member-down-after-ms");
 
   /** The keys each cluster may set, as {@code vtm.<name>.<key>}. */
   static final List<String> CLUSTER_KEYS =
@@ -47,7 +53,8 @@ public record VtmSettings(
           "api-version",
           "concurrency",
           "timeout-ms",
-          "service-discovery");
+          "service-discovery",
+          "read-rate");
 
   public Set<String> names() {
     Set<String> out = new LinkedHashSet<>();
@@ -66,11 +73,15 @@ public record VtmSettings(
     checkKeys(keys, names);
     List<VtmClusterConfig> clusters = new ArrayList<>();
     Set<String> sd = new LinkedHashSet<>();
+    Map<String, Double> rates = new LinkedHashMap<>();
+    String rate = r.text("vtm.read-rate", "5");
+    r.parse("vtm.read-rate", rate, VtmSettings::rate);
     for (String name : names) {
       clusters.add(VtmClusterConfig.fromProperties(name, props));
       if (r.bool("vtm." + name + ".service-discovery", false)) {
         sd.add(name);
       }
+      rates.put(name, r.parse("vtm." + name + ".read-rate", rate, VtmSettings::rate));
     }
     return new VtmSettings(
         List.copyOf(clusters),
@@ -80,7 +91,23 @@ public record VtmSettings(
         r.number("vtm.retry-base-ms", 500, 1, 60_000),
         r.number("vtm.retry-max-ms", 30_000, 1, 3_600_000),
         r.number("vtm.heartbeat-period-ms", 60_000, 1000, 3_600_000),
-        Set.copyOf(sd));
+        Set.copyOf(sd),
+        Map.copyOf(rates),
+        r.number("vtm.member-down-after-ms", 60_000, 0, 86_400_000));
+  }
+
+  /** Read-backs per second: 0 (never) or 0.01 to 1000. */
+  private static double rate(String raw) {
+    double v;
+    try {
+      v = Double.parseDouble(raw);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a number");
+    }
+    if (!(v == 0 || (v >= 0.01 && v <= 1000))) {
+      throw new IllegalArgumentException("must be 0 (never) or within 0.01-1000 per second");
+    }
+    return v;
   }
 
   private static void checkKeys(Collection<String> keys, List<String> names) {

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * {@code demo}: starts an embedded Kubernetes API server with three nodes, seeds the sample
  * my-nginx app (shared/seed-data/my-nginx.yaml), runs the real routes against it, and plays a short
- * story, printing each pool change as it lands and how long it took from the Kubernetes write.
+ * story, printing each pool change as it lands and how long it took from the Kubernetes write, and
+ * at the end the Service's Events and a scrape of the metrics.
  */
 public final class Demo {
 
@@ -46,7 +47,7 @@ public final class Demo {
       out.println(
           "  health and metrics: http://127.0.0.1:"
               + port
-              + "/observe/health/ready, .../observe/metrics");
+              + "/observe/health/ready, .../observe/metrics; status page: .../status");
       App.Options o =
           vtm.configure(
               options
@@ -59,7 +60,11 @@ public final class Demo {
       vtm.sims().forEach(sim -> targets.add(DemoTargets.vtm(sim, POOL)));
       try (App app = App.start(o)) {
         int code = new DemoStory(cluster, new PoolFileWatcher(targets), out).play(replicas);
+        DemoEvents.print(app, client, NS, SVC, out);
         DemoMetrics.print("http://127.0.0.1:" + port + "/observe/metrics", out);
+        out.println();
+        // What `vtm-k8s-sync status --url=...` prints, while the app still runs.
+        io.vtmsync.app.StatusCommand.print("http://127.0.0.1:" + port, out);
         return code;
       }
     }
@@ -71,8 +76,11 @@ public final class Demo {
     }
   }
 
-  /** Creates the sample app's Service from the seed manifest and places its pods. */
-  private static int seed(KubernetesClient client, ClusterScript cluster) throws Exception {
+  /**
+   * Creates the sample app's Service from the seed manifest and places its pods; returns the
+   * Deployment's replica count (the pods are placed by {@link ClusterScript#scale}).
+   */
+  static int seed(KubernetesClient client, ClusterScript cluster) throws Exception {
     List<HasMetadata> items;
     try (InputStream in = Demo.class.getResourceAsStream("/demo/my-nginx.yaml")) {
       items = client.load(in).items();

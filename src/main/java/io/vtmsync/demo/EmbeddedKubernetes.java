@@ -124,7 +124,12 @@ public final class EmbeddedKubernetes implements AutoCloseable {
    * with {@code getBody().getBytes()}: {@code getUtf8Body()} would consume it.
    */
   public void refuse(Predicate<RecordedRequest> refused) {
-    refusing = 503;
+    refuse(refused, 503);
+  }
+
+  /** Answers every request that {@code refused} matches with this status (403: a missing grant). */
+  public void refuse(Predicate<RecordedRequest> refused, int status) {
+    refusing = status;
     dispatcher.refused = refused;
   }
 

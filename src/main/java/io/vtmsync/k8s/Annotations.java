@@ -28,8 +28,11 @@ public final class Annotations {
   /** Only nodes matching this label selector become members, e.g. {@code role=edge}. */
   public static final String NODE_SELECTOR = PREFIX + "node-selector";
 
+  /** vTM node weight 1..100 of every member of the Service; default 1 (vTM's default). */
+  public static final String WEIGHT = PREFIX + "weight";
+
   public static final List<String> ALL =
-      List.of(EXPOSE, PORT, POOL, MODE, CLUSTERS, ADDRESS_TYPE, NODE_SELECTOR);
+      List.of(EXPOSE, PORT, POOL, MODE, CLUSTERS, ADDRESS_TYPE, NODE_SELECTOR, WEIGHT);
 
   private Annotations() {}
 }

@@ -1,6 +1,7 @@
 package io.vtmsync.k8s;
 
 import io.vtmsync.pool.BackendMode;
+import io.vtmsync.pool.Member;
 import java.util.List;
 import java.util.Set;
 
@@ -45,6 +46,7 @@ public sealed interface Exposure {
    * @param ports port names to expose; empty = the Service's only port; {@code ["*"]} = all ports
    * @param pool an explicit pool name, or null to derive one per port
    * @param clusters target vTM clusters; empty = all
+   * @param weight vTM node weight of every member, 1..100 (a Member's range)
    */
   record Spec(
       BackendMode mode,
@@ -52,12 +54,27 @@ public sealed interface Exposure {
       String pool,
       Set<String> clusters,
       AddressType addressType,
-      LabelSelector nodeSelector)
+      LabelSelector nodeSelector,
+      int weight)
       implements Exposure {
 
     public Spec {
       ports = List.copyOf(ports);
       clusters = Set.copyOf(clusters);
+      if (weight < Member.MIN_WEIGHT || weight > Member.MAX_WEIGHT) {
+        throw new IllegalArgumentException("weight out of range 1-100: " + weight);
+      }
+    }
+
+    /** Settings with vTM's default weight, 1. */
+    public Spec(
+        BackendMode mode,
+        List<String> ports,
+        String pool,
+        Set<String> clusters,
+        AddressType addressType,
+        LabelSelector nodeSelector) {
+      this(mode, ports, pool, clusters, addressType, nodeSelector, Member.DEFAULT);
     }
 
     public boolean allPorts() {

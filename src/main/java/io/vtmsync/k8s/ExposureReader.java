@@ -2,6 +2,7 @@ package io.vtmsync.k8s;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.vtmsync.pool.BackendMode;
+import io.vtmsync.pool.Member;
 import io.vtmsync.pool.PoolName;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -16,6 +17,7 @@ public final class ExposureReader {
 
   private static final Pattern PORT_NAME = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
   private static final Pattern CLUSTER = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
+  private static final Pattern WEIGHT = Pattern.compile("^[1-9][0-9]{0,2}$");
 
   private final ExposureDefaults defaults;
 
@@ -82,7 +84,19 @@ public final class ExposureReader {
         pool,
         value(ann, Annotations.CLUSTERS, Set.of(), this::clusters),
         value(ann, Annotations.ADDRESS_TYPE, defaults.addressType(), AddressType::parse),
-        value(ann, Annotations.NODE_SELECTOR, defaults.nodeSelector(), LabelSelector::parse));
+        value(ann, Annotations.NODE_SELECTOR, defaults.nodeSelector(), LabelSelector::parse),
+        value(ann, Annotations.WEIGHT, Member.DEFAULT, ExposureReader::weight));
+  }
+
+  /** A whole number vTM accepts as a node weight; "05" and " 5" are refused, not guessed at. */
+  private static int weight(String raw) {
+    if (WEIGHT.matcher(raw).matches()) {
+      int w = Integer.parseInt(raw);
+      if (w >= Member.MIN_WEIGHT && w <= Member.MAX_WEIGHT) {
+        return w;
+      }
+    }
+    throw new IllegalArgumentException("expected a whole number from 1 to 100");
   }
 
   private static <T> T value(

@@ -3,8 +3,8 @@ package io.vtmsync.k8s;
 import java.util.List;
 
 /**
- * The Kubernetes resources the app reads, each with the only verbs it uses. The RBAC manifest in
- * {@code k8s/} is tested against this list, so the two cannot drift apart.
+ * The Kubernetes resources the app reads or writes, each with the only verbs it uses. The RBAC
+ * manifest in {@code k8s/} is tested against this list, so the two cannot drift apart.
  */
 public final class Kinds {
 
@@ -32,6 +32,15 @@ public final class Kinds {
    * a JSON merge patch that carries the resourceVersion, where client-go sends an update.
    */
   public static final List<String> LEASE_VERBS = List.of("get", "create", "patch");
+
+  /** Events on the exposed Services, in the namespaces they live in (io.vtmsync.events). */
+  public static final List<String[]> EVENTS = List.<String[]>of(new String[] {"", "events"});
+
+  /**
+   * Create an Event, then patch its count, lastTimestamp and message on a repeat: no get, list,
+   * watch, update or delete (a patch that finds the Event expired creates it again).
+   */
+  public static final List<String> EVENT_VERBS = List.of("create", "patch");
 
   private Kinds() {}
 }

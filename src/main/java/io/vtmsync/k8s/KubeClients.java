@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.HttpClient.Factory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,15 +24,23 @@ public final class KubeClients {
 
   public static KubernetesClient create(
       String kubeconfig, String context, String masterUrl, long reconnectMs) {
-    return create(kubeconfig, context, masterUrl, reconnectMs, false);
+    return create(kubeconfig, context, masterUrl, reconnectMs, null, false);
   }
 
   /**
+   * As above, over this HTTP client.
+   *
+   * @param http {@code null}: fabric8's choice by priority
    * @param lean read objects with {@link LeanJson}: for clients that only read what the planner
    *     reads (the informers, render), never for one that writes objects back
    */
   public static KubernetesClient create(
-      String kubeconfig, String context, String masterUrl, long reconnectMs, boolean lean) {
+      String kubeconfig,
+      String context,
+      String masterUrl,
+      long reconnectMs,
+      Factory http,
+      boolean lean) {
     String ctx = context == null || context.isBlank() ? null : context;
     Config base;
     String source;
@@ -51,7 +60,8 @@ public final class KubeClients {
     if (masterUrl != null && !masterUrl.isBlank()) {
       b.withMasterUrl(masterUrl);
     }
-    KubernetesClientBuilder client = new KubernetesClientBuilder().withConfig(b.build());
+    KubernetesClientBuilder client =
+        new KubernetesClientBuilder().withConfig(b.build()).withHttpClientFactory(http);
     return (lean ? client.withKubernetesSerialization(LeanJson.serialization()) : client).build();
   }
 

@@ -16,15 +16,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Turns a Service port's backends into members, one method per {@link BackendMode}. */
+/**
+ * Turns a Service port's backends into members, one method per {@link BackendMode}. Every member
+ * gets the Service's weight (its {@code weight} annotation): a weight says how much one source
+ * should get against another feeding the same pool, not one backend against its siblings.
+ */
 final class MemberPlanner {
 
   private final ClusterView view;
   private final NodeEligibility nodes;
+  private final int weight;
 
-  MemberPlanner(ClusterView view, NodeEligibility nodes) {
+  MemberPlanner(ClusterView view, NodeEligibility nodes, int weight) {
     this.view = view;
     this.nodes = nodes;
+    this.weight = weight;
+  }
+
+  private Member member(String ip, int port, MemberState state) {
+    return new Member(ip, port, state, weight, Member.DEFAULT);
   }
 
   /** Local: nodes hosting a backend. Cluster: every forwarding node, in the backends' state. */
@@ -43,7 +53,7 @@ final class MemberPlanner {
               view.node(name)
                   .filter(n -> nodes.usable(n, spec.nodeSelector()))
                   .flatMap(n -> NodeAddresses.pick(n, spec.addressType(), ipv6))
-                  .ifPresent(ip -> out.add(new Member(ip, nodePort, state))));
+                  .ifPresent(ip -> out.add(member(ip, nodePort, state))));
       return out;
     }
     Optional<MemberState> state =
@@ -54,7 +64,7 @@ final class MemberPlanner {
     for (Node n : view.nodes()) {
       if (nodes.forwards(n, spec.nodeSelector())) {
         NodeAddresses.pick(n, spec.addressType(), ipv6)
-            .ifPresent(ip -> out.add(new Member(ip, nodePort, state.get())));
+            .ifPresent(ip -> out.add(member(ip, nodePort, state.get())));
       }
     }
     return out;
@@ -62,7 +72,7 @@ final class MemberPlanner {
 
   /** Pod IPs and target ports, for pod networks that vTM can route to. */
   List<Member> pod(List<Backend> backends) {
-    return backends.stream().map(b -> new Member(b.ip(), b.port(), b.state())).toList();
+    return backends.stream().map(b -> member(b.ip(), b.port(), b.state())).toList();
   }
 
   /** The node IP and the hostPort that each backend pod publishes for the target port. */
@@ -86,7 +96,7 @@ final class MemberPlanner {
       }
       int hostPort = hostPortOf(pod.get(), port.getTargetPort(), b.port());
       NodeAddresses.pick(node.get(), spec.addressType(), ipv6)
-          .ifPresent(ip -> out.add(new Member(ip, hostPort, b.state())));
+          .ifPresent(ip -> out.add(member(ip, hostPort, b.state())));
     }
     return out;
   }

@@ -7,11 +7,22 @@ import java.util.List;
 
 /**
  * Sorts members numerically (IP, then port) parsing each IP once, not once per comparison, and
- * drops duplicates keeping the stronger state: the planner's hot path (see BENCHMARKS.md).
+ * drops duplicates: the planner's hot path (see BENCHMARKS.md).
+ *
+ * <p>Of two members with one address the stronger state stays (active, then draining, then
+ * disabled); for equal states the higher priority, then the higher weight. Both tie-breaks keep the
+ * member that would take the most traffic, as the state rule does, and make the result independent
+ * of input order.
  */
 public final class Members {
 
   private record Keyed(Member member, byte[] ip) {}
+
+  /** Among members of one address, the one to keep comes first. */
+  private static final Comparator<Member> STRONGEST_FIRST =
+      Comparator.comparing(Member::state)
+          .thenComparing(Comparator.comparingInt(Member::priority).reversed())
+          .thenComparing(Comparator.comparingInt(Member::weight).reversed());
 
   private static final Comparator<Keyed> ORDER =
       (a, b) -> {
@@ -20,12 +31,12 @@ public final class Members {
           return byIp;
         }
         int byPort = Integer.compare(a.member.port(), b.member.port());
-        return byPort != 0 ? byPort : a.member.state().compareTo(b.member.state());
+        return byPort != 0 ? byPort : STRONGEST_FIRST.compare(a.member, b.member);
       };
 
   private Members() {}
 
-  /** Sorted numerically, without duplicates (of two equal addresses the stronger state stays). */
+  /** Sorted numerically, without duplicates (of one address, the strongest member stays). */
   public static List<Member> sortedUnique(Collection<Member> members) {
     List<Keyed> keyed = new ArrayList<>(members.size());
     for (Member m : members) {

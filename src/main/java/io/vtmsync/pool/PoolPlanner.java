@@ -61,7 +61,8 @@ public final class PoolPlanner {
       return held(svc, spec.names(), spec.clusters(), ex.getMessage());
     }
     MemberPlanner members =
-        new MemberPlanner(view, NodeEligibility.assess(view.nodes(), notReadyGuardPercent));
+        new MemberPlanner(
+            view, NodeEligibility.assess(view.nodes(), notReadyGuardPercent), spec.weight());
     List<PoolPlan> out = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (ServicePort port : ports) {

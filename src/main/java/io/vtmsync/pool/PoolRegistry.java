@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Remembers which Service publishes which pool. It turns pools a Service no longer publishes into
- * explicit removals, and settles two Services claiming one pool name: the first in name order owns
- * it (so the result does not depend on event order), the other's plan is dropped and reported.
+ * explicit removals, settles two Services claiming one pool name (the first in name order owns it,
+ * so the result does not depend on event order; the other's plan is dropped and reported), and
+ * hands a plan out only when it differs from the last one handed out for its pool.
  */
 public final class PoolRegistry {
 
@@ -25,11 +26,28 @@ public final class PoolRegistry {
   private final Map<String, Set<String>> clustersByPool = new HashMap<>();
   private final Map<String, String> conflicts = new HashMap<>();
   private final HeldServices problems = new HeldServices();
+  private final Map<String, PoolPlan> sent = new HashMap<>();
+  private volatile java.util.function.Predicate<String> resend = pool -> false;
   private volatile Consumer<String> wake = key -> {};
+  private volatile RegistryListener listener = RegistryListener.NONE;
+
+  /**
+   * A plan equal to the one last handed out for its pool is not handed out again (a resync costs no
+   * sink work when nothing changed), unless {@code resend} says a target wants it again: one that
+   * refused it (a 4xx) or holds a foreign pool of that name.
+   */
+  public void resendWhen(java.util.function.Predicate<String> resend) {
+    this.resend = resend;
+  }
 
   /** Called with a Service key that must be planned again (it may now own a pool). */
   public void onWake(Consumer<String> wake) {
     this.wake = wake;
+  }
+
+  /** Told of held Services and conflicts each time a claim meets them (Kubernetes Events). */
+  public void onProblem(RegistryListener listener) {
+    this.listener = listener;
   }
 
   /**
@@ -81,6 +99,9 @@ public final class PoolRegistry {
         poolsByService.put(service, now);
       }
       problems.report(service, plan, now.isEmpty());
+      if (plan.held()) {
+        listener.held(service, plan.heldBecause());
+      }
     }
     toWake.forEach(wake);
     return out;
@@ -105,6 +126,10 @@ public final class PoolRegistry {
     if (who.size() == 1) {
       conflicts.remove(plan.pool()); // the owner planned again does not end a conflict
     }
+    if (plan.equals(sent.get(plan.pool())) && !resend.test(plan.pool())) {
+      return; // unchanged since it went out: the targets check themselves (verify, sweep)
+    }
+    sent.put(plan.pool(), plan);
     out.add(plan);
   }
 
@@ -117,6 +142,7 @@ public final class PoolRegistry {
     if (who == null || who.isEmpty()) {
       claimants.remove(pool);
       conflicts.remove(pool);
+      sent.remove(pool);
       Set<String> clusters = clustersByPool.remove(pool);
       out.add(
           PoolPlan.failed(
@@ -140,20 +166,18 @@ public final class PoolRegistry {
   }
 
   private void conflict(PoolPlan plan, String owner) {
+    // The owner's plan goes out again at its next claim: a loser's plan handed out before the
+    // owner claimed (two syncs in parallel) may have reached a sink after the owner's.
+    sent.remove(plan.pool());
     String message =
-        "pool name '"
-            + plan.pool()
-            + "' is claimed by Services '"
-            + owner
-            + "' and '"
-            + plan.service()
-            + "'; '"
-            + owner
-            + "' keeps it, give the other a "
-            + "vtm-k8s-sync.io/pool annotation";
+        String.format(
+            "pool name '%s' is claimed by Services '%s' and '%s'; '%s' keeps it, give the other"
+                + " a vtm-k8s-sync.io/pool annotation",
+            plan.pool(), owner, plan.service(), owner);
     if (!message.equals(conflicts.put(plan.pool(), message))) {
       LOG.error(message);
     }
+    listener.conflict(plan.service(), plan.pool(), message);
   }
 
   /** Services that own or claim at least one pool. */

@@ -1,21 +1,21 @@
 package io.vtmsync.queue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.DelayQueue;
-import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A keyed work queue that coalesces: offers for a key that is already waiting only replace its
- * value (the newest wins), a key is handed out at most once per debounce window, and never to two
- * workers at once. Failures come back with {@link #retry} and wait an exponential backoff. This is
- * what turns a burst of Kubernetes events into one sync per pool, and what keeps only the newest
- * plan per pool for a vTM cluster that is down.
+ * A keyed work queue that coalesces, leading-edge: the first offer of a quiet key is due at once;
+ * offers while that key is in flight, or within one debounce window after its hand-out, merge into
+ * one trailing item due when the window ends (the newest value wins). A key is never handed to two
+ * workers at once, and is handed out at most once per window. Failures come back with {@link
+ * #retry} after an exponential backoff (which, not the window, then times them). This is what turns
+ * a burst of Kubernetes events into one sync now plus one per window, and what keeps only the
+ * newest plan per pool for a vTM cluster that is down. With no debounce, every offer of an idle key
+ * is simply due at once.
  */
 public final class WorkQueue<V> {
 
@@ -27,6 +27,10 @@ public final class WorkQueue<V> {
   /** A key handed to a worker, with the value to work on and how long it waited. */
   public record Item<V>(String key, V value, int attempt, long offeredAtNanos) {}
 
+  /**
+   * Per key: waiting (scheduled), in flight (with dirty = a trailing item waits for done), or
+   * cooling (neither: handed out less than a window ago, kept only so that the next offer trails).
+   */
   private static final class Entry<V> {
     V value;
     boolean scheduled;
@@ -34,19 +38,8 @@ public final class WorkQueue<V> {
     boolean dirty;
     int attempts;
     long generation;
-    long firstOfferNanos;
-  }
-
-  private record Ticket(String key, long generation, long dueNanos) implements Delayed {
-    @Override
-    public long getDelay(TimeUnit unit) {
-      return unit.convert(dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
-    }
-
-    @Override
-    public int compareTo(Delayed o) {
-      return Long.compare(dueNanos, ((Ticket) o).dueNanos);
-    }
+    long offeredAtNanos;
+    long quietAtNanos;
   }
 
   private final String name;
@@ -76,19 +69,26 @@ public final class WorkQueue<V> {
     return name;
   }
 
-  /** Queues {@code value} under {@code key}, replacing a value that is still waiting. */
+  /** Queues {@code value} under {@code key}: now if the key is quiet, else as its trailing item. */
   public synchronized void offer(String key, V value) {
     offered.incrementAndGet();
-    Entry<V> e = entries.computeIfAbsent(key, k -> new Entry<>());
+    long now = System.nanoTime();
+    Entry<V> e = entries.get(key);
+    if (e == null) {
+      e = new Entry<>();
+      e.quietAtNanos = now;
+      entries.put(key, e);
+    }
     e.value = value;
+    if (e.scheduled || e.dirty) {
+      coalesced.incrementAndGet(); // an item with this key waits already: no extra sync
+      return;
+    }
+    e.offeredAtNanos = now;
     if (e.inFlight) {
-      e.dirty = true;
-      coalesced.incrementAndGet();
-    } else if (e.scheduled) {
-      coalesced.incrementAndGet();
+      e.dirty = true; // done() schedules it, so that one worker at a time has the key
     } else {
-      e.firstOfferNanos = System.nanoTime();
-      schedule(key, e, debounceNanos);
+      schedule(key, e, notBefore(e.quietAtNanos, now));
     }
   }
 
@@ -106,29 +106,44 @@ public final class WorkQueue<V> {
       if (t == null) {
         return null;
       }
-      synchronized (this) {
-        Entry<V> e = entries.get(t.key());
-        if (e != null && e.scheduled && e.generation == t.generation()) {
-          e.scheduled = false;
-          e.inFlight = true;
-          return new Item<>(t.key(), e.value, e.attempts, e.firstOfferNanos);
-        }
+      Item<V> item = handOut(t);
+      if (item != null) {
+        return item;
       }
     }
   }
 
-  /** Ends a successful item; a value offered meanwhile is scheduled in a new window. */
+  /** The item a ticket is due for; null for a stale ticket or a cooling key now quiet (dropped). */
+  private synchronized Item<V> handOut(Ticket t) {
+    Entry<V> e = entries.get(t.key());
+    if (e == null || e.generation != t.generation() || e.inFlight) {
+      return null;
+    }
+    if (!e.scheduled) {
+      entries.remove(t.key()); // its window has passed: forget it, or key churn grows the map
+      return null;
+    }
+    e.scheduled = false;
+    e.inFlight = true;
+    e.quietAtNanos = System.nanoTime() + debounceNanos;
+    return new Item<>(t.key(), e.value, e.attempts, e.offeredAtNanos);
+  }
+
+  /** Ends a successful item; a value offered meanwhile is due when the window ends. */
   public synchronized void done(Item<V> item) {
     completed.incrementAndGet();
     Entry<V> e = entries.get(item.key());
     e.inFlight = false;
     e.attempts = 0;
+    long now = System.nanoTime();
     if (e.dirty) {
       e.dirty = false;
-      e.firstOfferNanos = System.nanoTime();
-      schedule(item.key(), e, debounceNanos);
-    } else {
+      schedule(item.key(), e, notBefore(e.quietAtNanos, now));
+    } else if (e.quietAtNanos - now <= 0) {
       entries.remove(item.key());
+    } else {
+      e.generation++; // the ticket that drops it once quiet; an offer before then makes it stale
+      tickets.add(new Ticket(item.key(), e.generation, e.quietAtNanos));
     }
   }
 
@@ -138,22 +153,33 @@ public final class WorkQueue<V> {
     e.inFlight = false;
     e.dirty = false;
     e.attempts = item.attempt() + 1;
+    e.offeredAtNanos = item.offeredAtNanos(); // the oldest event still not served
     retried.incrementAndGet();
-    schedule(item.key(), e, backoff.delayNanos(e.attempts));
+    schedule(item.key(), e, System.nanoTime() + backoff.delayNanos(e.attempts));
   }
 
-  private void schedule(String key, Entry<V> e, long delayNanos) {
+  private void schedule(String key, Entry<V> e, long dueNanos) {
     e.scheduled = true;
     e.generation++;
-    tickets.add(new Ticket(key, e.generation, System.nanoTime() + delayNanos));
+    tickets.add(new Ticket(key, e.generation, dueNanos));
   }
 
-  /** Keys waiting or in flight. */
-  public synchronized List<String> keys() {
-    return new ArrayList<>(entries.keySet());
+  /** The later of two {@link System#nanoTime()} values (overflow-safe, as nanoTime requires). */
+  private static long notBefore(long a, long b) {
+    return a - b > 0 ? a : b;
   }
 
+  /** Keys waiting or in flight (not the cooling ones: they have nothing to do). */
   public synchronized int size() {
+    return (int) entries.values().stream().filter(WorkQueue::pending).count();
+  }
+
+  private static boolean pending(Entry<?> e) {
+    return e.scheduled || e.inFlight;
+  }
+
+  /** Keys remembered, cooling ones included: bounded by the keys active in the last window. */
+  public synchronized int tracked() {
     return entries.size();
   }
 

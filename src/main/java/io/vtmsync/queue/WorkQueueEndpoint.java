@@ -40,7 +40,11 @@ public final class WorkQueueEndpoint extends DefaultEndpoint {
     return consumer;
   }
 
-  /** Milliseconds a key waits after its first offer, so that a burst becomes one item. */
+  /**
+   * The coalescing window in milliseconds: a quiet key is handed out at once, and whatever is
+   * offered for it within this long after that becomes one trailing item (a burst: one sync now,
+   * then at most one per window). 0: every offer of an idle key is due at once.
+   */
   public void setDebounce(long debounce) {
     this.debounce = debounce;
   }

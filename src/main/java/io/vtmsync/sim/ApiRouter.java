@@ -12,12 +12,18 @@ final class ApiRouter {
   private final SimStore store;
   private final VersionSet versions;
   private final PoolEndpoint pools;
+  private final Statistics statistics;
   private final String uuid = java.util.UUID.randomUUID().toString();
 
   ApiRouter(SimStore store, VersionSet versions) {
     this.store = store;
     this.versions = versions;
     this.pools = new PoolEndpoint(store);
+    this.statistics = new Statistics(store);
+  }
+
+  Statistics statistics() {
+    return statistics;
   }
 
   SimResponse route(SimRequest request) {
@@ -121,7 +127,10 @@ final class ApiRouter {
   private SimResponse status(SimRequest request, ApiVersion version, List<String> rest) {
     String base = "/api/tm/" + version.text() + "/status/local_tm/";
     if (rest.isEmpty()) {
-      return Listings.items(request, base, Stream.of("information"));
+      return Listings.items(request, base, Stream.of("information", "statistics"));
+    }
+    if (rest.get(0).equals("statistics") && version.major() >= 3) {
+      return statistics.route(request, base + "statistics/", rest.subList(1, rest.size()));
     }
     // Section 1: the information resource does not exist in API 1.0.
     if (rest.size() > 1 || !rest.get(0).equals("information") || version.major() == 1) {

@@ -1,6 +1,9 @@
 package io.vtmsync.sim;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One request as the simulator received it, with the status it answered.
@@ -11,9 +14,23 @@ import java.time.Instant;
  * @param contentType the request's Content-Type header, or null
  * @param body request body bytes (empty when none)
  * @param status the HTTP status the simulator answered with
+ * @param headers every request header as received, by name (as the JDK server spells it)
  */
 public record RecordedRequest(
-    Instant at, String method, String path, String contentType, byte[] body, int status) {
+    Instant at,
+    String method,
+    String path,
+    String contentType,
+    byte[] body,
+    int status,
+    Map<String, List<String>> headers) {
+
+  public RecordedRequest {
+    headers =
+        headers.entrySet().stream()
+            .collect(
+                Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
+  }
 
   /** The body decoded as UTF-8, for assertions and debugging. */
   public String bodyText() {

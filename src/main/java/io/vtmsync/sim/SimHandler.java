@@ -5,9 +5,12 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +28,8 @@ final class SimHandler implements HttpHandler {
   private final Faults faults;
   private final ApiRouter router;
   private final RequestLog log;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger mostInFlight = new AtomicInteger();
 
   SimHandler(String name, BasicAuth auth, Faults faults, ApiRouter router, RequestLog log) {
     this.name = name;
@@ -34,8 +39,22 @@ final class SimHandler implements HttpHandler {
     this.log = log;
   }
 
+  /** The most requests this simulator was handling at one time. */
+  int mostInFlight() {
+    return mostInFlight.get();
+  }
+
   @Override
   public void handle(HttpExchange exchange) {
+    mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      record(exchange);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private void record(HttpExchange exchange) {
     Instant at = Instant.now();
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
@@ -46,7 +65,8 @@ final class SimHandler implements HttpHandler {
       SimResponse response = answer(request, authorization);
       Optional<BodyFault> fault = faults.bodyFault(request.method(), path);
       int status = fault.isPresent() ? 200 : response.status();
-      log.add(new RecordedRequest(at, request.method(), path, contentType, body, status));
+      Map<String, List<String>> headers = exchange.getRequestHeaders();
+      log.add(new RecordedRequest(at, request.method(), path, contentType, body, status, headers));
       if (fault.isEmpty()) {
         send(exchange, response);
       } else if (!FaultyBody.send(exchange, fault.get())) {

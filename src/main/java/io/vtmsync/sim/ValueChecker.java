@@ -92,9 +92,21 @@ final class ValueChecker {
       if (colon <= 0 || !PRIORITY.matcher(item.substring(colon + 1)).matches()) {
         return leaf(BAD_NODE, "Invalid priority value '" + item + "': expected ip:port:priority");
       }
-      return checkNode(item.substring(0, colon));
+      JsonNode node = checkNode(item.substring(0, colon));
+      return node != null ? node : checkPriority(item.substring(colon + 1));
     }
     return null;
+  }
+
+  /**
+   * The priority of a legacy "ip:port:priority" string gets the range nodes_table rows have (0 to
+   * an unsigned int, section 6), with the same error; ten digits alone allow more (inferred).
+   */
+  private static JsonNode checkPriority(String digits) {
+    long value = Long.parseLong(digits);
+    return value <= KeySpec.UINT_MAX
+        ? null
+        : leaf(OUT_OF_RANGE, "Value '" + digits + "' must be within 0-" + KeySpec.UINT_MAX);
   }
 
   static ObjectNode wrongType(String expected) {

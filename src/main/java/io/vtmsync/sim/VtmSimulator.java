@@ -25,7 +25,9 @@ public final class VtmSimulator implements AutoCloseable {
   private final SimStore store = new SimStore();
   private final RequestLog log = new RequestLog(LOG_CAPACITY);
   private final Faults faults = new Faults();
+  private final SimHandler handler;
   private final SimListener listener;
+  private final Statistics statistics;
 
   private VtmSimulator(Options options) {
     this.options = options;
@@ -33,11 +35,20 @@ public final class VtmSimulator implements AutoCloseable {
     this.versions = new VersionSet(options.apiVersions());
     BasicAuth auth = new BasicAuth(options.username(), options.password());
     ApiRouter router = new ApiRouter(store, versions);
-    SimHandler handler = new SimHandler(options.name(), auth, faults, router, log);
+    this.statistics = router.statistics();
+    this.handler = new SimHandler(options.name(), auth, faults, router, log);
     this.listener = new SimListener(options.name(), certificate.serverContext(), handler);
   }
 
   /** Starts a simulator on 127.0.0.1 (port 0 = ephemeral). */
+  /**
+   * Marks a pool node ("ip:port" as in nodes_table) dead (or "alive", or any vTM state) in the
+   * runtime statistics of every pool holding it; null: alive again.
+   */
+  public void setNodeState(String node, String state) {
+    statistics.setNodeState(node, state);
+  }
+
   public static VtmSimulator start(Options options) {
     VtmSimulator simulator = new VtmSimulator(options);
     simulator.listener.start(options.port());
@@ -116,6 +127,11 @@ public final class VtmSimulator implements AutoCloseable {
   /** Counts recorded requests by method and raw (URL-encoded) path prefix. */
   public long count(String method, String pathPrefix) {
     return log.count(method, pathPrefix);
+  }
+
+  /** The most requests the simulator was handling at one time since it started. */
+  public int mostInFlight() {
+    return handler.mostInFlight();
   }
 
   public void clearRequests() {

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -29,10 +31,26 @@ public final class FileSink {
 
   public static final String HEARTBEAT = ".vtm-k8s-sync.heartbeat";
 
+  /**
+   * The heartbeat's marker for the plugin: it holds {@link #MARKER_AHEAD} in seconds and is dated
+   * that long after the heartbeat, so "the marker is dated in the future" means "the heartbeat is
+   * younger than that". Longer than the heartbeat period (15 s by default), shorter than the
+   * plugin's --max-age (300 s by default); outside that the plugin checks the age exactly.
+   */
+  public static final String HEARTBEAT_MARKER = HEARTBEAT + ".until";
+
+  static final Duration MARKER_AHEAD = Duration.ofSeconds(60);
+
   private final Path dir;
   private final SafeWritePolicy policy;
   private final boolean deleteRemoved;
   private volatile boolean dryRun;
+
+  /** What this process last wrote (or found equal) per pool: the sweep repairs drift from it. */
+  private record Written(byte[] bytes, long size, java.nio.file.attribute.FileTime modified) {}
+
+  private final java.util.Map<String, Written> written =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public FileSink(Path dir, SafeWritePolicy policy, boolean deleteRemoved) {
     this.dir = dir.toAbsolutePath().normalize();
@@ -62,29 +80,87 @@ public final class FileSink {
       return result(plan, o, PoolDiff.between(List.of(), List.of()));
     }
     if (plan.removed() && deleteRemoved) {
+      written.remove(plan.pool());
       boolean existed = dryRun ? Files.exists(file) : Files.deleteIfExists(file);
       return result(
           plan, existed ? WriteResult.Outcome.REMOVED : WriteResult.Outcome.UNCHANGED, null);
     }
     byte[] next = ServiceDiscoveryJson.render(plan, ManagedNote.fileMark(plan.service()));
     if (current != null && Arrays.equals(current, next)) {
+      remember(plan.pool(), file, next);
       return result(plan, WriteResult.Outcome.UNCHANGED, null);
     }
     if (!dryRun) {
       atomicWrite(file, next);
+      remember(plan.pool(), file, next);
     }
     PoolDiff diff =
-        PoolDiff.between(currentMembers == null ? List.of() : currentMembers, plan.members());
+        PoolDiff.between(
+            currentMembers == null ? List.of() : currentMembers,
+            ServiceDiscoveryJson.carried(plan.members()));
     return result(
         plan, plan.removed() ? WriteResult.Outcome.REMOVED : WriteResult.Outcome.WRITTEN, diff);
   }
 
-  /** Touches the heartbeat file (by rewriting it with the time) so the plugin sees we are alive. */
+  /**
+   * Touches the heartbeat file (by rewriting it with the time) so the plugin sees we are alive;
+   * then its marker, dated {@link #MARKER_AHEAD} after the heartbeat, which lets the plugin check
+   * the age with {@code test -nt} instead of two processes (plugin/README.md, "How the age is
+   * checked").
+   */
   public void heartbeat() throws IOException {
     if (dryRun) {
       return;
     }
-    atomicWrite(dir.resolve(HEARTBEAT), (Instant.now() + "\n").getBytes());
+    Path hb = dir.resolve(HEARTBEAT);
+    atomicWrite(hb, (Instant.now() + "\n").getBytes());
+    Path marker = dir.resolve(HEARTBEAT_MARKER);
+    atomicWrite(marker, (MARKER_AHEAD.toSeconds() + "\n").getBytes());
+    Instant ahead = Files.getLastModifiedTime(hb).toInstant().plus(MARKER_AHEAD);
+    Files.setLastModifiedTime(marker, FileTime.from(ahead));
+  }
+
+  /**
+   * The sweep's drift repair: every pool file this process wrote, gone or changed behind its back
+   * (size or modification time no longer what it left), is written again as it was. A resync does
+   * not resend unchanged plans, so this is what brings a deleted or edited file back.
+   */
+  public List<WriteResult> repairs() throws IOException {
+    List<WriteResult> out = new java.util.ArrayList<>();
+    for (var e : written.entrySet()) {
+      Path file = fileFor(e.getKey());
+      Written w = e.getValue();
+      if (dryRun || same(file, w)) {
+        continue;
+      }
+      atomicWrite(file, w.bytes());
+      remember(e.getKey(), file, w.bytes());
+      ServiceDiscoveryJson.Parsed doc = ServiceDiscoveryJson.parse(w.bytes());
+      out.add(
+          new WriteResult(
+              "file",
+              e.getKey(),
+              WriteResult.Outcome.WRITTEN,
+              doc.code(),
+              PoolDiff.between(List.of(), List.of()),
+              "repaired: the file was changed or deleted outside vtm-k8s-sync"));
+    }
+    return out;
+  }
+
+  private static boolean same(Path file, Written w) throws IOException {
+    if (!Files.exists(file)) {
+      return false;
+    }
+    return Files.size(file) == w.size() && Files.getLastModifiedTime(file).equals(w.modified());
+  }
+
+  private void remember(String pool, Path file, byte[] bytes) {
+    try {
+      written.put(pool, new Written(bytes, Files.size(file), Files.getLastModifiedTime(file)));
+    } catch (IOException e) {
+      written.remove(pool); // gone again already: nothing to compare against
+    }
   }
 
   /** The pool's file; refuses any name that could leave the directory. */
@@ -171,6 +247,7 @@ public final class FileSink {
             diff == null ? PoolDiff.between(List.of(), List.of()) : diff,
             plan.error() == null ? plan.members().size() + " members" : plan.error())
         .triggeredAt(plan.triggeredAtNanos())
-        .asDryRun(dryRun);
+        .asDryRun(dryRun)
+        .forService(plan.service());
   }
 }

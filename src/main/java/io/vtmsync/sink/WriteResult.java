@@ -8,6 +8,8 @@ import io.vtmsync.pool.PoolDiff;
  * @param target {@code file} or {@code vtm:<cluster>}
  * @param diff the member changes written (empty unless written)
  * @param absent the target has no such pool: a held plan kept nothing and created nothing
+ * @param service the Service the plan came from ({@code namespace/name}), or null when no plan did
+ *     (a file repaired by the sweep): where Kubernetes Events about this result go
  */
 public record WriteResult(
     String target,
@@ -19,35 +21,42 @@ public record WriteResult(
     boolean repeat,
     long triggeredAtNanos,
     boolean dryRun,
-    boolean absent) {
+    boolean absent,
+    String service) {
 
   public WriteResult(
       String target, String pool, Outcome outcome, int code, PoolDiff diff, String detail) {
-    this(target, pool, outcome, code, diff, detail, false, 0, false, false);
+    this(target, pool, outcome, code, diff, detail, false, 0, false, false, null);
   }
 
   /** The same result, with the trigger time of the plan it applied (for the lag metric). */
   public WriteResult triggeredAt(long nanos) {
     return new WriteResult(
-        target, pool, outcome, code, diff, detail, repeat, nanos, dryRun, absent);
+        target, pool, outcome, code, diff, detail, repeat, nanos, dryRun, absent, service);
   }
 
   /** The same result again (a foreign pool at every resync): logged once, not every time. */
   public WriteResult asRepeat() {
     return new WriteResult(
-        target, pool, outcome, code, diff, detail, true, triggeredAtNanos, dryRun, absent);
+        target, pool, outcome, code, diff, detail, true, triggeredAtNanos, dryRun, absent, service);
   }
 
   /** The same result, marked as planned but not written (--dry-run). */
   public WriteResult asDryRun(boolean on) {
     return new WriteResult(
-        target, pool, outcome, code, diff, detail, repeat, triggeredAtNanos, on, absent);
+        target, pool, outcome, code, diff, detail, repeat, triggeredAtNanos, on, absent, service);
   }
 
   /** The same held result, for a pool the target does not have: nothing was created. */
   public WriteResult asAbsent() {
     return new WriteResult(
-        target, pool, outcome, code, diff, detail, repeat, triggeredAtNanos, dryRun, true);
+        target, pool, outcome, code, diff, detail, repeat, triggeredAtNanos, dryRun, true, service);
+  }
+
+  /** The same result, naming the Service whose plan it applied. */
+  public WriteResult forService(String key) {
+    return new WriteResult(
+        target, pool, outcome, code, diff, detail, repeat, triggeredAtNanos, dryRun, absent, key);
   }
 
   public enum Outcome {

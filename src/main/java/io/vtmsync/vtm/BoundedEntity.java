@@ -17,10 +17,17 @@ import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
  */
 final class BoundedEntity extends HttpEntityWrapper {
 
-  /** The answer is longer than the limit. */
+  /** The answer is longer than the limit; {@code status} is the HTTP status that came with it. */
   static final class TooLarge extends IOException {
-    TooLarge(String message) {
+    private final int status;
+
+    TooLarge(int status, String message) {
       super(message);
+      this.status = status;
+    }
+
+    int status() {
+      return status;
     }
   }
 
@@ -31,17 +38,21 @@ final class BoundedEntity extends HttpEntityWrapper {
     }
   }
 
+  private final int status;
   private final long limit;
   private final long deadlineNanos;
   private final long timeoutMillis;
   private Bounded content;
 
   /**
+   * @param status the HTTP status of the answer, named when it is abandoned for its size
    * @param deadlineNanos {@link System#nanoTime()} by which the whole body must have arrived
    * @param timeoutMillis the timeout that deadline came from, for the message
    */
-  BoundedEntity(HttpEntity wrapped, long limit, long deadlineNanos, long timeoutMillis) {
+  BoundedEntity(
+      HttpEntity wrapped, int status, long limit, long deadlineNanos, long timeoutMillis) {
     super(wrapped);
+    this.status = status;
     this.limit = limit;
     this.deadlineNanos = deadlineNanos;
     this.timeoutMillis = timeoutMillis;
@@ -95,11 +106,13 @@ final class BoundedEntity extends HttpEntityWrapper {
         throw new IOException("answer abandoned");
       }
       if (count == 0 && more == 0 && getContentLength() > limit) {
-        abort(new TooLarge("its Content-Length " + getContentLength() + " is over " + limits()));
+        abort(
+            new TooLarge(
+                status, "its Content-Length " + getContentLength() + " is over " + limits()));
       }
       count += more;
       if (count > limit) {
-        abort(new TooLarge("it was still coming after " + limits()));
+        abort(new TooLarge(status, "it was still coming after " + limits()));
       }
       if (System.nanoTime() - deadlineNanos > 0) {
         abort(new TooSlow("it did not arrive whole within " + timeoutMillis + " ms"));

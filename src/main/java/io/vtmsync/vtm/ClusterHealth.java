@@ -15,6 +15,8 @@ final class ClusterHealth {
 
   private final String cluster;
   private final AtomicLong failingSince = new AtomicLong();
+  // The newest failure's text, for the status page; only read while failing.
+  private volatile String problem;
 
   ClusterHealth(String cluster) {
     this.cluster = cluster;
@@ -24,12 +26,19 @@ final class ClusterHealth {
     return failingSince.get() == 0;
   }
 
+  /** Why the cluster counts as down, or null while it answers. */
+  String problem() {
+    return healthy() ? null : problem;
+  }
+
   /** Down from the start, without a line of its own: the caller has said why. */
-  void markDown() {
+  void markDown(String why) {
+    problem = why;
     failingSince.compareAndSet(0, System.nanoTime());
   }
 
   void failed(VtmException e) {
+    problem = e.getMessage();
     if (failingSince.compareAndSet(0, System.nanoTime())) {
       LOG.warn(
           "vTM cluster {} is failing: {}. {}; other clusters are not affected",

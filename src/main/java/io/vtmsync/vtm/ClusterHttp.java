@@ -12,6 +12,7 @@ import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.protocol.HttpContext;
 
 /**
@@ -47,8 +48,7 @@ public final class ClusterHttp implements HttpClientConfigurer {
     builder
         .disableRedirectHandling()
         .disableCookieManagement()
-        .disableAutomaticRetries() // the lane retries with backoff; a hidden retry would hide a
-        // fault
+        .setRetryStrategy(new StaleConnectionRetry())
         .setUserAgent("vtm-k8s-sync")
         .addRequestInterceptorLast(this::authorize)
         // Outermost, so that the capped body wraps the connection's own stream and can abort it.
@@ -67,7 +67,8 @@ public final class ClusterHttp implements HttpClientConfigurer {
     ClassicHttpResponse response = chain.proceed(request, scope);
     if (response.getEntity() != null) {
       response.setEntity(
-          new BoundedEntity(response.getEntity(), limit, due, config.timeout().toMillis()));
+          new BoundedEntity(
+              response.getEntity(), response.getCode(), limit, due, config.timeout().toMillis()));
     }
     return response;
   }
@@ -83,6 +84,33 @@ public final class ClusterHttp implements HttpClientConfigurer {
   private String basic(String password) {
     byte[] pair = (config.username() + ":" + password).getBytes(StandardCharsets.UTF_8);
     return "Basic " + Base64.getEncoder().encodeToString(pair);
+  }
+
+  /**
+   * Retries a request once, at once, only when a pooled connection turned out to be closed by the
+   * server before it answered (a vTM restarted, an idle connection timed out on its side): that is
+   * no fault of the cluster. Every other failure, and every 5xx or 429, goes to the lane, which
+   * backs off and says so: a hidden retry would hide a fault.
+   */
+  private static final class StaleConnectionRetry
+      implements org.apache.hc.client5.http.HttpRequestRetryStrategy {
+    @Override
+    public boolean retryRequest(
+        HttpRequest request, IOException exception, int execCount, HttpContext context) {
+      return execCount <= 1
+          && exception instanceof org.apache.hc.core5.http.NoHttpResponseException;
+    }
+
+    @Override
+    public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+      return false;
+    }
+
+    @Override
+    public org.apache.hc.core5.util.TimeValue getRetryInterval(
+        HttpResponse response, int execCount, HttpContext context) {
+      return org.apache.hc.core5.util.TimeValue.ZERO_MILLISECONDS;
+    }
   }
 
   /** The password could not be read: nothing was sent. */

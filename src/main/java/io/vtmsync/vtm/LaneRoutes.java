@@ -27,11 +27,21 @@ public final class LaneRoutes {
     }
   }
 
-  /** Route id to template parameters, for a {@link RouteTemplateParameterSource}. */
-  public static Map<String, Map<String, Object>> routes(VtmClusterConfig c, boolean sd) {
+  /**
+   * Route id to template parameters, for a {@link RouteTemplateParameterSource}.
+   *
+   * @param readRate the cluster's read-back budget per second; 0: never verified
+   */
+  public static Map<String, Map<String, Object>> routes(
+      VtmClusterConfig c, boolean sd, double readRate) {
     Map<String, Map<String, Object>> out = new LinkedHashMap<>();
     out.put("sink-vtm-" + c.name(), template("sink-vtm", c, "concurrency", c.concurrency()));
     out.put("vtm-request-" + c.name(), request(c));
+    if (readRate > 0) {
+      // The verifier ticks at the budget: each tick reads back at most one pool.
+      long periodMs = Math.max(1, Math.round(1000 / readRate));
+      out.put("sink-vtm-verify-" + c.name(), template("sink-vtm-verify", c, "periodMs", periodMs));
+    }
     if (sd) {
       out.put("sink-vtm-heartbeat-" + c.name(), template("sink-vtm-heartbeat", c));
     }

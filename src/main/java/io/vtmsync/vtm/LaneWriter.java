@@ -26,6 +26,12 @@ abstract class LaneWriter {
   protected final VtmCluster cluster;
   protected final SafeWritePolicy policy;
   protected final RemovedPoolPolicy removedPolicy;
+  protected final Verified verified;
+  final MemberHealth members = new MemberHealth();
+  private volatile long downAfterNanos = java.time.Duration.ofMinutes(1).toNanos();
+  private volatile java.util.function.Consumer<MemberHealth.Down> onDown = down -> {};
+  private int ticks;
+  private volatile Runnable healthRead = () -> {};
   private final boolean adoptExisting;
   private final ClusterHealth health;
 
@@ -33,12 +39,14 @@ abstract class LaneWriter {
       VtmCluster cluster,
       SafeWritePolicy policy,
       RemovedPoolPolicy removedPolicy,
-      boolean adoptExisting) {
+      boolean adoptExisting,
+      java.time.Duration verifyPeriod) {
     this.cluster = cluster;
     this.policy = policy;
     this.removedPolicy = removedPolicy;
     this.adoptExisting = adoptExisting;
     this.health = new ClusterHealth(cluster.name());
+    this.verified = new Verified(verifyPeriod.toNanos());
   }
 
   ClusterHealth health() {
@@ -48,10 +56,55 @@ abstract class LaneWriter {
   /** Applies one plan; a retryable failure completes the future exceptionally for the lane. */
   final CompletableFuture<WriteResult> write(VtmApi api, PoolPlan plan) {
     Optional<WriteResult> known = withoutRequest(plan);
-    if (known.isPresent()) {
-      return completedFuture(known.get());
-    }
-    return apply(api, plan)
+    return known.isPresent() ? completedFuture(known.get()) : run(api, plan, false);
+  }
+
+  /**
+   * The verifier's turn (one per tick of the cluster's read budget): reads back the pool checked
+   * longest ago, if its verify period has run out, and repairs drift; else asks nothing.
+   */
+  final CompletableFuture<WriteResult> verifyNext(VtmApi api) {
+    // Turns alternate between drift and member health; a turn with nothing to do passes on.
+    boolean healthFirst = (++ticks & 1) == 0;
+    Optional<CompletableFuture<WriteResult>> first = healthFirst ? probe(api) : drift(api);
+    return first.or(() -> healthFirst ? drift(api) : probe(api)).orElse(completedFuture(null));
+  }
+
+  private Optional<CompletableFuture<WriteResult>> drift(VtmApi api) {
+    return verified.takeDue().map(plan -> run(api, plan, true));
+  }
+
+  /** Reads vTM's state of the next member; a member down too long is reported once. */
+  private Optional<CompletableFuture<WriteResult>> probe(VtmApi api) {
+    return members
+        .next(verified.plans())
+        .map(
+            p ->
+                api.nodeState(p.plan().pool(), p.member())
+                    .thenApply(
+                        state -> {
+                          members.observed(p, state, downAfterNanos).ifPresent(onDown);
+                          healthRead.run();
+                          return (WriteResult) null;
+                        })
+                    .handle(this::checked));
+  }
+
+  void onHealthRead(Runnable listener) {
+    this.healthRead = listener;
+  }
+
+  /**
+   * @param downAfter how long a member ready in Kubernetes may be dead on vTM before it is reported
+   */
+  void onMemberDown(
+      java.time.Duration downAfter, java.util.function.Consumer<MemberHealth.Down> c) {
+    this.downAfterNanos = downAfter.toNanos();
+    this.onDown = c;
+  }
+
+  private CompletableFuture<WriteResult> run(VtmApi api, PoolPlan plan, boolean readBack) {
+    return apply(api, plan, readBack)
         .handle(
             (result, failure) -> {
               if (failure == null) {
@@ -147,11 +200,19 @@ abstract class LaneWriter {
     return Optional.empty();
   }
 
-  /** Applies one plan with requests to the cluster. */
-  protected abstract CompletableFuture<WriteResult> apply(VtmApi api, PoolPlan plan);
+  /**
+   * Applies one plan with requests to the cluster.
+   *
+   * @param readBack read the pool back even when the lane trusts what it acknowledged
+   */
+  protected abstract CompletableFuture<WriteResult> apply(
+      VtmApi api, PoolPlan plan, boolean readBack);
 
-  /** Called after a non-retryable refusal. */
-  protected void refused(PoolPlan plan) {}
+  /** Called after a non-retryable refusal: nothing about the pool is trusted any more. */
+  protected void refused(PoolPlan plan) {
+    verified.forget(plan.pool());
+    members.forget(plan.pool());
+  }
 
   /** Called when the cluster could not be reached. */
   protected void unreachable() {}
@@ -179,6 +240,7 @@ abstract class LaneWriter {
             diff == null ? PoolDiff.between(List.of(), List.of()) : diff,
             detail != null ? detail : plan.members().size() + " members")
         .triggeredAt(plan.triggeredAtNanos())
-        .asDryRun(cluster.dryRun());
+        .asDryRun(cluster.dryRun())
+        .forService(plan.service());
   }
 }

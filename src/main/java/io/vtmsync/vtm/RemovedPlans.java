@@ -13,7 +13,8 @@ final class RemovedPlans {
   static List<Member> members(RemovedPoolPolicy policy, List<Member> current) {
     return policy == RemovedPoolPolicy.EMPTY || current == null
         ? List.of()
-        : current.stream().map(m -> new Member(m.ip(), m.port(), MemberState.DRAINING)).toList();
+        // Weight and priority stay: draining changes the state only, not a member's share.
+        : current.stream().map(m -> m.withState(MemberState.DRAINING)).toList();
   }
 
   /** A 200 plan holding those members, to be written in place of the removal. */

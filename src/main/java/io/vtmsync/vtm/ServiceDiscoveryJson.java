@@ -15,8 +15,13 @@ import java.util.List;
 
 /**
  * Renders a pool as the Service Discovery plugin document vTM reads (facts file section 12): {@code
- * {"version":1,"code":200,"nodes":[{"ip":..,"port":..,"draining":true}]}}, or {@code
+ * {"version":1,"code":200,"nodes":[{"ip":..,"port":..,"draining":true,"weight":5}]}}, or {@code
  * {"version":1,"code":N,"error":".."}} on failure. One line, no trailing newline.
+ *
+ * <p>{@code weight} is written only when it is not 1: the field is optional, vTM's default is 1,
+ * and which releases honour it is open (section 14, question 3; a 2018 built-in plugin says version
+ * 1 does not support it), so a pool at default weights gets the very document it got before weights
+ * existed. The format has no priority at all: priority is REST-only ({@link #carried}).
  */
 public final class ServiceDiscoveryJson {
 
@@ -67,12 +72,23 @@ public final class ServiceDiscoveryJson {
       if (m.state() == MemberState.DRAINING) {
         g.writeBooleanField("draining", true);
       }
+      if (m.weight() != Member.DEFAULT) {
+        g.writeNumberField("weight", m.weight());
+      }
       g.writeEndObject();
     }
     g.writeEndArray();
   }
 
-  /** What a document says: its code and, for 200, its members. */
+  /**
+   * The members as a document holds them: priority is not part of the format, so it reads back as
+   * 1. Diffs against a parsed document compare with this, not with the plan.
+   */
+  public static List<Member> carried(List<Member> members) {
+    return members.stream().map(m -> m.withPriority(Member.DEFAULT)).toList();
+  }
+
+  /** What a document says: its code and, for 200, its members (weight 1 when absent). */
   public record Parsed(int code, String error, List<Member> members, String info) {
 
     /** A document that says something about backends (200 or 204), not an error. */
@@ -92,7 +108,10 @@ public final class ServiceDiscoveryJson {
       for (JsonNode n : root.path("nodes")) {
         MemberState state =
             n.path("draining").asBoolean(false) ? MemberState.DRAINING : MemberState.ACTIVE;
-        members.add(new Member(n.path("ip").asText(), n.path("port").asInt(), state));
+        int weight = NodesTable.number(n, "weight");
+        members.add(
+            new Member(
+                n.path("ip").asText(), n.path("port").asInt(), state, weight, Member.DEFAULT));
       }
       String error = root.hasNonNull("error") ? root.get("error").asText() : null;
       String info = root.hasNonNull("info") ? root.get("info").asText() : null;

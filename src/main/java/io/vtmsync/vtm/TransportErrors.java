@@ -27,13 +27,13 @@ final class TransportErrors {
     boolean retryable =
         !error.errorId().equals("client.tls") && !error.errorId().equals("client.password");
     return new VtmException(
-        config.name(),
-        request.method(),
-        request.path(),
-        VtmException.NO_STATUS,
-        error,
-        retryable,
-        e);
+        config.name(), request.method(), request.path(), status(e), error, retryable, e);
+  }
+
+  /** The HTTP status of an answer abandoned for its size, else {@link VtmException#NO_STATUS}. */
+  private static int status(Exception e) {
+    BoundedEntity.TooLarge tooLarge = find(e, BoundedEntity.TooLarge.class);
+    return tooLarge == null ? VtmException.NO_STATUS : tooLarge.status();
   }
 
   private VtmError describe(VtmRequest request, Exception e) {

@@ -136,6 +136,37 @@ final class VtmApi {
             });
   }
 
+  /**
+   * vTM's runtime state of one pool node ({@code alive}, {@code dead}, ...), from {@code
+   * status/local_tm/statistics/nodes/per_pool_node/<pool>-<node>} (section 6; the id's form is an
+   * inference); "unknown" when vTM has no such entry, or before API 3.0.
+   */
+  CompletableFuture<String> nodeState(String pool, Member member) {
+    return version()
+        .thenCompose(
+            v -> {
+              if (v.isLegacy()) {
+                return completedFuture("unknown");
+              }
+              String path =
+                  "/api/tm/"
+                      + v
+                      + "/status/local_tm/statistics/nodes/per_pool_node/"
+                      + VtmPaths.segment(pool + "-" + member.address());
+              VtmRequest r = VtmRequest.get(path);
+              return talk.send(r)
+                  .thenApply(
+                      a ->
+                          a.status() == 404
+                              ? "unknown"
+                              : cluster
+                                  .statistics(r, a)
+                                  .path("statistics")
+                                  .path("state")
+                                  .asText("unknown"));
+            });
+  }
+
   private CompletableFuture<PutResult> putPool(ApiVersion v, String name, Object body) {
     VtmRequest r = VtmRequest.putJson(VtmPaths.item(v, "pools", name), body);
     return write(r)

@@ -75,6 +75,11 @@ final class VtmCluster {
     return root;
   }
 
+  /** A status resource: a JSON object (its statistics are read leniently). */
+  JsonNode statistics(VtmRequest request, VtmAnswer answer) {
+    return object(request, answer);
+  }
+
   /** The names of a list answer {"children":[{"name":..,"href":..}]} (section 3). */
   List<String> childNames(VtmRequest request, VtmAnswer answer) {
     JsonNode children = object(request, answer).path("children");

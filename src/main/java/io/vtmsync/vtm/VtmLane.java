@@ -4,6 +4,7 @@ import io.vtmsync.pool.PoolPlan;
 import io.vtmsync.pool.PublishedPools;
 import io.vtmsync.pool.SafeWritePolicy;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -16,6 +17,9 @@ public final class VtmLane {
 
   /** The lane job that refreshes the heartbeat extra file (service-discovery clusters). */
   public static final String HEARTBEAT = "~heartbeat";
+
+  /** The lane job of the verifier's tick: read back the pool checked longest ago, if due. */
+  public static final String VERIFY = "~verify";
 
   private final VtmCluster cluster;
   private final LaneWriter writer;
@@ -42,7 +46,7 @@ public final class VtmLane {
     VtmCluster cluster = new VtmCluster(config);
     LaneWriter writer =
         serviceDiscovery
-            ? new VtmSdWriter(cluster, policy, removedPool, adoptExisting, 10)
+            ? new VtmSdWriter(cluster, policy, removedPool, adoptExisting, 10, verifyPeriod)
             : new VtmWriter(cluster, policy, removedPool, adoptExisting, verifyPeriod);
     return new VtmLane(cluster, writer);
   }
@@ -66,14 +70,59 @@ public final class VtmLane {
     return writer.health().healthy();
   }
 
+  /** Why the cluster counts as down (the newest failure), or null while it answers. */
+  public String problem() {
+    return writer.health().problem();
+  }
+
   /** Counts the cluster as down until a request succeeds (its password is not readable yet). */
-  public void markDown() {
-    writer.health().markDown();
+  public void markDown(String why) {
+    writer.health().markDown(why);
   }
 
   /** Whether this lane takes the job: a plan only when its Service targets this cluster. */
   public boolean takes(Object job) {
     return !(job instanceof PoolPlan plan) || plan.targets(cluster.name());
+  }
+
+  /**
+   * Reports a member ready in Kubernetes but dead on vTM for longer than {@code downAfter}, once
+   * per episode: (service key, pool, member address, seconds down).
+   */
+  public void onMemberDown(Duration downAfter, MemberDownListener listener) {
+    writer.onMemberDown(
+        downAfter, d -> listener.down(d.service(), d.pool(), d.member(), d.forSeconds()));
+  }
+
+  /** Called when a member is down on vTM although Kubernetes calls it ready. */
+  @FunctionalInterface
+  public interface MemberDownListener {
+    void down(String service, String pool, String member, long forSeconds);
+  }
+
+  /** Runs after every member read (for metrics that follow the readings). */
+  public void onHealthRead(Runnable listener) {
+    writer.onHealthRead(listener);
+  }
+
+  /** Members of this cluster's pools by vTM state (alive, dead, ...), as last read. */
+  public Map<String, Long> membersByState() {
+    return writer.members.byState();
+  }
+
+  /** Per pool, the members Kubernetes calls ready and vTM calls dead (pools with none left out). */
+  public Map<String, Long> membersDeadButReady() {
+    return writer.members.deadButReady();
+  }
+
+  /** vTM's state of each member of a pool, by address, as last read. */
+  public Map<String, String> memberStates(String pool) {
+    return writer.members.pool(pool);
+  }
+
+  /** Pools acknowledged and re-checked by the verifier (for tests and status). */
+  int verifiedPools() {
+    return writer.verified.size();
   }
 
   /** Starts a job; the route then makes the requests it asks for, one at a time. */
@@ -85,6 +134,9 @@ public final class VtmLane {
           }
           if (job instanceof PublishedPools published) {
             return writer.orphans(api, published);
+          }
+          if (VERIFY.equals(job)) {
+            return writer.verifyNext(api);
           }
           if (HEARTBEAT.equals(job)) {
             return writer.heartbeat(api).handle(writer::checked);
@@ -108,15 +160,16 @@ public final class VtmLane {
     talk.answered(new VtmAnswer(status, body));
   }
 
-  /** The request got no usable answer: refused, reset, timed out, too large, TLS, no password. */
+  /**
+   * The request got no usable answer: refused, reset, timed out, TLS, no password (no status), or
+   * too large (the status it came with).
+   */
   public void failed(Conversation talk, Exception why) {
     VtmRequest request = talk.request();
+    VtmException e = errors.exception(request, why);
     observer.observed(
-        cluster.name(),
-        request.method(),
-        VtmException.NO_STATUS,
-        System.nanoTime() - talk.sentAtNanos());
-    talk.failed(errors.exception(request, why));
+        cluster.name(), request.method(), e.status(), System.nanoTime() - talk.sentAtNanos());
+    talk.failed(e);
   }
 
   /**

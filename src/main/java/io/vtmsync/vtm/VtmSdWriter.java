@@ -33,8 +33,9 @@ final class VtmSdWriter extends LaneWriter {
       SafeWritePolicy policy,
       RemovedPoolPolicy removedPolicy,
       boolean adoptExisting,
-      int intervalSeconds) {
-    super(cluster, policy, removedPolicy, adoptExisting);
+      int intervalSeconds,
+      java.time.Duration verifyPeriod) {
+    super(cluster, policy, removedPolicy, adoptExisting, verifyPeriod);
     this.intervalSeconds = intervalSeconds;
   }
 
@@ -50,7 +51,7 @@ final class VtmSdWriter extends LaneWriter {
   }
 
   @Override
-  protected CompletableFuture<WriteResult> apply(VtmApi api, PoolPlan plan) {
+  protected CompletableFuture<WriteResult> apply(VtmApi api, PoolPlan plan, boolean readBack) {
     return api.version()
         .thenCompose(
             v ->
@@ -71,6 +72,9 @@ final class VtmSdWriter extends LaneWriter {
     Optional<WriteResult> notOurs = foreign(plan, remote);
     if (notOurs.isPresent()) {
       return completedFuture(notOurs.get());
+    }
+    if (plan.removed()) {
+      verified.forget(plan.pool());
     }
     if (plan.removed() && (remote.isEmpty() || removedPolicy == RemovedPoolPolicy.KEEP)) {
       Outcome o = remote.isEmpty() ? Outcome.UNCHANGED : Outcome.KEPT;
@@ -104,6 +108,9 @@ final class VtmSdWriter extends LaneWriter {
         .thenCompose(x -> ensurePool(api, plan, remote))
         .thenApply(
             poolChanged -> {
+              if (!plan.removed() && !cluster.dryRun()) {
+                verified.acknowledged(plan, effective.members()); // the verifier re-checks it
+              }
               if (!fileChanged && !poolChanged) {
                 return result(plan, Outcome.UNCHANGED, null, null);
               }
@@ -111,7 +118,7 @@ final class VtmSdWriter extends LaneWriter {
               return result(
                   effective,
                   plan.removed() ? Outcome.REMOVED : Outcome.WRITTEN,
-                  PoolDiff.between(before, effective.members()),
+                  PoolDiff.between(before, ServiceDiscoveryJson.carried(effective.members())),
                   remote.isEmpty() ? "created" : effective.error());
             });
   }

@@ -12,24 +12,17 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Applies pool plans to one vTM cluster: reads the pool back, leaves foreign pools alone, applies
  * the fail-static write policy and the removed-pool policy, and PUTs the node table only when the
  * cluster's differs from the plan. What a cluster acknowledged is remembered, so an unchanged plan
- * costs no request until the verify period has passed; then the pool is read back again and drift
- * (a hand edit) is repaired.
+ * costs no request; the lane's verifier reads each pool back once its verify period has run out,
+ * within the cluster's read budget, and repairs drift (a hand edit).
  */
 final class VtmWriter extends LaneWriter {
-
-  private record Acked(List<Member> members, long verifiedAtNanos) {}
-
-  private final long verifyNanos;
-  private final Map<String, Acked> acked = new ConcurrentHashMap<>();
 
   VtmWriter(
       VtmCluster cluster,
@@ -37,27 +30,21 @@ final class VtmWriter extends LaneWriter {
       RemovedPoolPolicy removedPolicy,
       boolean adoptExisting,
       Duration verifyPeriod) {
-    super(cluster, policy, removedPolicy, adoptExisting);
-    this.verifyNanos = verifyPeriod.toNanos();
+    super(cluster, policy, removedPolicy, adoptExisting, verifyPeriod);
   }
 
   @Override
   protected Optional<WriteResult> withoutRequest(PoolPlan plan) {
-    Acked last = acked.get(plan.pool());
-    if (plan.ok() && last != null && same(last.members(), plan.members()) && fresh(last)) {
+    Verified.Entry last = verified.get(plan.pool());
+    if (plan.ok() && last != null && same(last.members(), plan.members()) && verified.fresh(last)) {
       return Optional.of(result(plan, Outcome.UNCHANGED, null, null));
     }
     return Optional.empty();
   }
 
   @Override
-  protected void refused(PoolPlan plan) {
-    acked.remove(plan.pool());
-  }
-
-  @Override
-  protected CompletableFuture<WriteResult> apply(VtmApi api, PoolPlan plan) {
-    Optional<RemotePool> known = known(plan.pool());
+  protected CompletableFuture<WriteResult> apply(VtmApi api, PoolPlan plan, boolean readBack) {
+    Optional<RemotePool> known = readBack ? Optional.empty() : known(plan.pool());
     return (known.isPresent() ? completedFuture(known) : api.getPool(plan.pool()))
         .thenCompose(remote -> decide(api, plan, remote));
   }
@@ -87,7 +74,7 @@ final class VtmWriter extends LaneWriter {
       VtmApi api, PoolPlan plan, Optional<RemotePool> remote, List<Member> target) {
     List<Member> current = remote.map(RemotePool::members).orElse(List.of());
     if (remote.isPresent() && same(current, target)) {
-      remember(plan.pool(), target);
+      verified.acknowledged(plan, target);
       return completedFuture(result(plan, Outcome.UNCHANGED, null, null));
     }
     String note = ManagedNote.text(plan.service());
@@ -101,7 +88,7 @@ final class VtmWriter extends LaneWriter {
         .thenApply(
             put -> {
               if (!cluster.dryRun()) {
-                remember(plan.pool(), target); // a dry run wrote nothing to remember
+                verified.acknowledged(plan, target); // a dry run wrote nothing to remember
               }
               String detail =
                   remote.isPresent()
@@ -113,7 +100,7 @@ final class VtmWriter extends LaneWriter {
 
   private CompletableFuture<WriteResult> removed(
       VtmApi api, PoolPlan plan, Optional<RemotePool> remote) {
-    acked.remove(plan.pool());
+    verified.forget(plan.pool());
     if (remote.isEmpty()) {
       return completedFuture(result(plan, Outcome.UNCHANGED, null, null));
     }
@@ -140,26 +127,13 @@ final class VtmWriter extends LaneWriter {
 
   /**
    * What the cluster acknowledged within the verify period: trusted without a GET, so a change
-   * costs one PUT. Older knowledge is read back, which is how hand edits get repaired.
+   * costs one PUT. Older knowledge is read back first.
    */
   private Optional<RemotePool> known(String pool) {
-    Acked last = acked.get(pool);
-    return last != null && fresh(last)
+    Verified.Entry last = verified.get(pool);
+    return last != null && verified.fresh(last)
         ? Optional.of(new RemotePool(last.members(), ManagedNote.PREFIX, null))
         : Optional.empty();
-  }
-
-  private void remember(String pool, List<Member> members) {
-    acked.put(pool, new Acked(List.copyOf(members), System.nanoTime()));
-  }
-
-  /**
-   * Recently verified. The slack (a tenth of the period, at most 1 s) makes a pool verified one
-   * resync ago due at this resync, not at the next, when both periods are equal.
-   */
-  private boolean fresh(Acked a) {
-    long slack = Math.min(verifyNanos / 10, 1_000_000_000L);
-    return System.nanoTime() - a.verifiedAtNanos() < verifyNanos - slack;
   }
 
   private static boolean same(List<Member> a, List<Member> b) {

@@ -44,7 +44,12 @@ class JarIT {
             "demo finished: every change landed",
             "\"draining\":true",
             "vtm:east landed",
-            "vtm:west landed");
+            "vtm:west landed",
+            "kubectl describe service my-nginx-service (its Events):",
+            "Normal  PoolSynced",
+            "vtm:east pool=default-my-nginx-service-http created +10.0.0.9:30080",
+            // The status table, from the shaded jar's /status.json (platform-http on one port).
+            "1 pools, 0 of 3 cells not converged");
     assertThat(out).doesNotContain("ERROR", "Exception");
     try (var files = Files.list(tmp.resolve("vtm"))) {
       for (Path f : files.filter(f -> f.toString().endsWith(".password")).toList()) {

@@ -96,9 +96,11 @@ class VtmSyncIT {
       vtm.awaitMembers("a", POOL, "10.0.0.9:30080=active");
       vtm.awaitMembers("a", "default-api-http", "10.0.0.9:30081=active");
       h.cluster.scale("default", "web", 0);
+      // The pod drains, then goes: the first change syncs at once, so draining is written first.
+      vtm.awaitMembers("a", POOL, "10.0.0.9:30080=draining");
       h.cluster.finishTerminating("default", "web");
       Thread.sleep(2500);
-      assertThat(vtm.members("a", POOL)).as("held").containsExactly("10.0.0.9:30080=active");
+      assertThat(vtm.members("a", POOL)).as("held").containsExactly("10.0.0.9:30080=draining");
       h.client.services().inNamespace("default").withName("api").delete();
       vtm.awaitMembers("a", "default-api-http", "10.0.0.9:30081=draining");
     }
@@ -127,7 +129,8 @@ class VtmSyncIT {
       var sim = vtm.get("sd");
       org.awaitility.Awaitility.await()
           .atMost(java.time.Duration.ofSeconds(10))
-          .until(() -> sim.extraFile(POOL + ".json").isPresent());
+          // The file is uploaded before the pool is pointed at it: wait for both.
+          .until(() -> sim.extraFile(POOL + ".json").isPresent() && sim.pool(POOL).isPresent());
       ObjectNode pool = sim.pool(POOL).orElseThrow();
       assertThat(pool.at("/properties/service_discovery/enabled").asBoolean()).isTrue();
       assertThat(pool.at("/properties/service_discovery/plugin").asText())

@@ -66,13 +66,29 @@ class ExposureReaderTest {
                         "address-type",
                         "ExternalIP",
                         "node-selector",
-                        "role=edge"));
+                        "role=edge",
+                        "weight",
+                        "5"));
     assertThat(s.ports()).containsExactly("https");
     assertThat(s.pool()).isEqualTo("web-tls");
     assertThat(s.mode()).isEqualTo(BackendMode.HOSTPORT);
     assertThat(s.clusters()).containsExactly("east");
     assertThat(s.addressType()).isEqualTo(AddressType.EXTERNAL_IP);
     assertThat(s.nodeSelector().matches(Map.of("role", "edge"))).isTrue();
+    assertThat(s.weight()).isEqualTo(5);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1, 1", "5, 5", "100, 100"})
+  void weight_takes_1_to_100(String raw, int weight) {
+    Exposure e = new ExposureReader(DEFAULTS).read(svc("expose", "true", "weight", raw));
+    assertThat(((Exposure.Spec) e).weight()).isEqualTo(weight);
+  }
+
+  @Test
+  void weight_defaults_to_1() {
+    Exposure e = new ExposureReader(DEFAULTS).read(svc("expose", "true"));
+    assertThat(((Exposure.Spec) e).weight()).isEqualTo(1);
   }
 
   @Test
@@ -94,7 +110,15 @@ class ExposureReaderTest {
         "clusters|north|no vTM cluster 'north' is configured",
         "address-type|Hostname|expected InternalIP or ExternalIP",
         "node-selector|a=b=c|invalid label selector",
-        "prot|http|unknown annotation vtm-k8s-sync.io/prot"
+        "prot|http|unknown annotation vtm-k8s-sync.io/prot",
+        "weight|0|invalid vtm-k8s-sync.io/weight='0': expected a whole number from 1 to 100",
+        "weight|101|invalid vtm-k8s-sync.io/weight='101': expected a whole number from 1 to 100",
+        "weight|heavy|invalid vtm-k8s-sync.io/weight='heavy'",
+        "weight|2.5|invalid vtm-k8s-sync.io/weight='2.5'",
+        "weight|-5|invalid vtm-k8s-sync.io/weight='-5'",
+        "weight|05|invalid vtm-k8s-sync.io/weight='05'",
+        "weight|''|invalid vtm-k8s-sync.io/weight=''",
+        "weight|99999999999|invalid vtm-k8s-sync.io/weight='99999999999'"
       })
   void a_bad_annotation_value_is_reported_naming_the_service_and_the_key(
       String key, String value, String message) {

@@ -46,27 +46,19 @@ class ManifestsTest {
   private static final String SYNC_SCRIPT = "run k8s/sync-configmap.sh";
 
   private static final Map<String, Class<? extends HasMetadata>> TYPES =
-      Map.of(
-          "namespace.yaml",
-          Namespace.class,
-          "serviceaccount.yaml",
-          ServiceAccount.class,
-          "clusterrole.yaml",
-          ClusterRole.class,
-          "clusterrolebinding.yaml",
-          ClusterRoleBinding.class,
-          "role-leases.yaml",
-          Role.class,
-          "rolebinding-leases.yaml",
-          RoleBinding.class,
-          "configmap.yaml",
-          ConfigMap.class,
-          "deployment.yaml",
-          Deployment.class,
-          "pdb.yaml",
-          PodDisruptionBudget.class,
-          Manifests.SECRET_EXAMPLE,
-          Secret.class);
+      Map.ofEntries(
+          Map.entry("namespace.yaml", Namespace.class),
+          Map.entry("serviceaccount.yaml", ServiceAccount.class),
+          Map.entry("clusterrole.yaml", ClusterRole.class),
+          Map.entry("clusterrolebinding.yaml", ClusterRoleBinding.class),
+          Map.entry("clusterrole-events.yaml", ClusterRole.class),
+          Map.entry("clusterrolebinding-events.yaml", ClusterRoleBinding.class),
+          Map.entry("role-leases.yaml", Role.class),
+          Map.entry("rolebinding-leases.yaml", RoleBinding.class),
+          Map.entry("configmap.yaml", ConfigMap.class),
+          Map.entry("deployment.yaml", Deployment.class),
+          Map.entry("pdb.yaml", PodDisruptionBudget.class),
+          Map.entry(Manifests.SECRET_EXAMPLE, Secret.class));
 
   @Test
   void kustomization_lists_every_manifest_except_the_secret_example_and_itself() {
@@ -98,6 +90,12 @@ class ManifestsTest {
   }
 
   @Test
+  void events_role_grants_exactly_create_and_patch_on_events() {
+    ClusterRole role = object("clusterrole-events.yaml", ClusterRole.class);
+    assertThat(grants(role.getRules())).isEqualTo(expected(Kinds.EVENTS, Kinds.EVENT_VERBS));
+  }
+
+  @Test
   void lease_role_grants_exactly_what_leader_election_needs() {
     Role role = object("role-leases.yaml", Role.class);
     assertThat(grants(role.getRules())).isEqualTo(expected(Kinds.LEASE, Kinds.LEASE_VERBS));
@@ -107,15 +105,20 @@ class ManifestsTest {
   void bindings_grant_the_roles_to_the_service_account_and_nobody_else() {
     ServiceAccount sa = object("serviceaccount.yaml", ServiceAccount.class);
     ClusterRoleBinding crb = object("clusterrolebinding.yaml", ClusterRoleBinding.class);
+    ClusterRoleBinding events = object("clusterrolebinding-events.yaml", ClusterRoleBinding.class);
     RoleBinding rb = object("rolebinding-leases.yaml", RoleBinding.class);
     String clusterRole = object("clusterrole.yaml").getMetadata().getName();
+    String eventsRole = object("clusterrole-events.yaml").getMetadata().getName();
     String role = object("role-leases.yaml").getMetadata().getName();
 
     assertThat(crb.getRoleRef())
         .isEqualTo(new RoleRef("rbac.authorization.k8s.io", "ClusterRole", clusterRole));
+    assertThat(events.getRoleRef())
+        .isEqualTo(new RoleRef("rbac.authorization.k8s.io", "ClusterRole", eventsRole));
     assertThat(rb.getRoleRef()).isEqualTo(new RoleRef("rbac.authorization.k8s.io", "Role", role));
     Subject subject = new Subject(null, "ServiceAccount", sa.getMetadata().getName(), NS);
     assertThat(crb.getSubjects()).containsExactly(subject);
+    assertThat(events.getSubjects()).containsExactly(subject);
     assertThat(rb.getSubjects()).containsExactly(subject);
     assertThat(pod().getServiceAccountName()).isEqualTo(sa.getMetadata().getName());
     assertThat(pod().getAutomountServiceAccountToken()).isTrue();
@@ -131,7 +134,8 @@ class ManifestsTest {
     assertThat(name).isEqualTo("ghcr.io/vtm-k8s-sync/vtm-k8s-sync");
     assertThat(Manifests.kustomization().get("images"))
         .isEqualTo(List.of(Map.of("name", name, "newTag", tag)));
-    // The image's entrypoint is java -jar /app/vtm-k8s-sync.jar; the pod only picks the files.
+    // The image's entrypoint is the launcher over /app/vtm-k8s-sync.jar; the pod only picks the
+    // files.
     assertThat(container().getCommand()).isEmpty();
     assertThat(container().getArgs())
         .containsExactly(

@@ -3,11 +3,18 @@ package io.vtmsync.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.vtmsync.pool.Member;
+import io.vtmsync.pool.PoolPlan;
+import io.vtmsync.pool.SafeWritePolicy;
+import io.vtmsync.sink.FileSink;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +58,43 @@ class PluginScriptTest {
         .as("exit status of 'bash %s %s'; output:%n%s", SUITE, PLUGIN, output)
         .isZero();
     assertThat(output).contains(" 0 failed");
+  }
+
+  /**
+   * The contract between the file sink and the plugin's clock-free age check: what {@link
+   * FileSink#heartbeat()} writes is fresh by its marker (no process started), under dash and bash.
+   */
+  @Test
+  void a_heartbeat_from_the_file_sink_is_fresh_to_the_plugin_by_its_marker(@TempDir Path tmp)
+      throws Exception {
+    assumeThat(new File("/proc/self").exists()).as("the marker check needs Linux /proc").isTrue();
+    FileSink sink = new FileSink(tmp, new SafeWritePolicy(SafeWritePolicy.EmptyPool.HOLD), false);
+    sink.write(PoolPlan.of("web", "ns/web", Set.of(), List.of(Member.active("10.0.0.9", 30080))));
+    sink.heartbeat();
+    // Both dates 2 s back, as a few seconds into the period: the plugin wants /proc/$$ newer than
+    // the heartbeat, which a heartbeat written in the jiffy the plugin starts is not.
+    for (String name : List.of(FileSink.HEARTBEAT, FileSink.HEARTBEAT_MARKER)) {
+      Path f = tmp.resolve(name);
+      Files.setLastModifiedTime(
+          f, FileTime.from(Files.getLastModifiedTime(f).toInstant().minusSeconds(2)));
+    }
+    String doc = Files.readString(tmp.resolve("web.json"), StandardCharsets.UTF_8);
+
+    for (String shell : List.of("dash", "bash")) {
+      if (!onPath(shell)) {
+        continue;
+      }
+      Process p =
+          new ProcessBuilder(shell, PLUGIN, "--pool=web", "--dir=" + tmp, "--verbose")
+              .directory(BASEDIR.toFile())
+              .start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).as("%s exit status; stderr:%n%s", shell, err).isZero();
+      assertThat(out).isEqualTo(doc + "\n");
+      assertThat(err).as(shell).contains("is less than 60 s old (its marker)");
+    }
   }
 
   @Test

@@ -75,4 +75,42 @@ class MemberOrderTest {
             List.of(Member.draining("FD00::1", 80), Member.active("fd00::1", 80)));
     assertThat(plan.members()).extracting(Member::state).containsExactly(MemberState.ACTIVE);
   }
+
+  @Test
+  void of_one_address_in_one_state_the_higher_priority_then_the_higher_weight_is_kept() {
+    Member base = Member.active("10.0.0.9", 80);
+    List<Member> members =
+        List.of(
+            base.withWeight(90),
+            base.withPriority(2).withWeight(3),
+            base.withPriority(2).withWeight(4),
+            Member.draining("10.0.0.9", 80).withPriority(9));
+
+    assertThat(Members.sortedUnique(members)).containsExactly(base.withPriority(2).withWeight(4));
+    List<Member> reversed = new java.util.ArrayList<>(members);
+    java.util.Collections.reverse(reversed);
+    assertThat(Members.sortedUnique(reversed)).containsExactly(base.withPriority(2).withWeight(4));
+  }
+
+  @Test
+  void defaults_are_weight_1_and_priority_1_and_out_of_range_values_are_rejected() {
+    Member m = new Member("10.0.0.1", 80, MemberState.ACTIVE);
+
+    assertThat(m).isEqualTo(new Member("10.0.0.1", 80, MemberState.ACTIVE, 1, 1));
+    assertThat(Member.draining("10.0.0.1", 80).weight()).isEqualTo(1);
+    assertThat(m.withWeight(100).withPriority(0).withPriority(65535).weight()).isEqualTo(100);
+    assertThatThrownBy(() -> m.withWeight(0)).hasMessageContaining("weight out of range 1-100");
+    assertThatThrownBy(() -> m.withWeight(101)).hasMessageContaining("weight");
+    assertThatThrownBy(() -> m.withPriority(-1)).hasMessageContaining("priority out of range");
+    assertThatThrownBy(() -> m.withPriority(65536)).hasMessageContaining("priority");
+  }
+
+  @Test
+  void weight_and_priority_take_part_in_equality_but_not_in_the_order() {
+    Member m = Member.active("10.0.0.1", 80);
+
+    assertThat(m.withWeight(5)).isNotEqualTo(m);
+    assertThat(m.withPriority(5)).isNotEqualTo(m);
+    assertThat(m.withWeight(5).compareTo(m)).isZero();
+  }
 }

@@ -74,6 +74,30 @@ class PoolPlannerTest {
                 List.of(Member.active("10.244.0.0", 8080), Member.active("10.244.0.1", 8080))));
   }
 
+  @Test
+  void the_weight_annotation_weights_every_member_in_every_mode() {
+    for (BackendMode mode : BackendMode.values()) {
+      List<HasMetadata> objects = FuzzFixtures.huge("ns", "web", mode, 3);
+      first(objects, Service.class)
+          .getMetadata()
+          .getAnnotations()
+          .put(io.vtmsync.k8s.Annotations.WEIGHT, "5");
+      List<PoolPlan> plans = planner(objects).plan("ns/web");
+      assertThat(plans).singleElement().extracting(PoolPlan::code).isEqualTo(PoolPlan.OK);
+      assertThat(plans.get(0).members()).as(mode.text()).isNotEmpty();
+      assertThat(plans.get(0).members()).extracting(Member::weight).containsOnly(5);
+      assertThat(plans.get(0).members()).extracting(Member::priority).containsOnly(1);
+    }
+  }
+
+  @Test
+  void without_the_annotation_members_have_weight_1() {
+    List<PoolPlan> plans =
+        planner(FuzzFixtures.huge("ns", "web", BackendMode.NODEPORT, 2)).plan("ns/web");
+    assertThat(plans.get(0).members()).isNotEmpty();
+    assertThat(plans.get(0).members()).extracting(Member::weight).containsOnly(1);
+  }
+
   private static PoolPlanner planner(List<HasMetadata> objects) {
     return new PoolPlanner(
         new SnapshotView(objects), new ExposureReader(ExposureDefaults.standard()), 50);

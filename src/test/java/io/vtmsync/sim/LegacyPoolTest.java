@@ -50,6 +50,63 @@ class LegacyPoolTest {
   }
 
   @Test
+  void side_tables_replace_as_a_whole_and_other_balancing_settings_stay() throws Exception {
+    String first =
+        q(
+            "{'properties':{'basic':{'nodes':['10.0.0.1:80','[fd00::1]:80']},'load_balancing':{"
+                + "'algorithm':'weighted_round_robin',"
+                + "'node_weighting':[{'node':'10.0.0.1:80','weight':5},"
+                + "{'node':'[fd00::1]:80','weight':100}],"
+                + "'priority_values':['10.0.0.1:80:0','[fd00::1]:80:2']}}}");
+    String second =
+        q(
+            "{'properties':{'basic':{'nodes':['10.0.0.1:80']},'load_balancing':{"
+                + "'node_weighting':[{'node':'10.0.0.1:80','weight':7}],"
+                + "'priority_values':['10.0.0.1:80:1']}}}");
+
+    assertThat(client.putJson(POOLS + "sides", first).statusCode()).isEqualTo(201);
+    JsonNode balancing =
+        json(client.putJson(POOLS + "sides", second)).at("/properties/load_balancing");
+
+    assertThat(balancing.path("node_weighting").toString())
+        .isEqualTo("[{\"node\":\"10.0.0.1:80\",\"weight\":7}]");
+    assertThat(balancing.path("priority_values").toString()).isEqualTo("[\"10.0.0.1:80:1\"]");
+    assertThat(balancing.path("algorithm").asText()).isEqualTo("weighted_round_robin");
+    assertThat(json(client.get(POOLS + "sides")).at("/properties/load_balancing"))
+        .isEqualTo(balancing);
+  }
+
+  @Test
+  void side_table_values_out_of_range_are_rejected() throws Exception {
+    String body =
+        q(
+            "{'properties':{'load_balancing':{"
+                + "'node_weighting':[{'node':'10.0.0.1:80','weight':0}],"
+                + "'priority_values':['10.0.0.1:80:4294967296']}}}");
+
+    JsonNode info = json(client.putJson(POOLS + "ranges", body)).path("error_info");
+
+    assertThat(info.at("/load_balancing/node_weighting/10.0.0.1:80/weight/error_id").asText())
+        .isEqualTo("num.out_of_range");
+    assertThat(info.at("/load_balancing/priority_values/error_id").asText())
+        .isEqualTo("num.out_of_range");
+    assertThat(sim.pool("ranges")).isEmpty();
+  }
+
+  @Test
+  void a_priority_value_without_a_numeric_priority_is_rejected() throws Exception {
+    for (String value : new String[] {"10.0.0.1:80", "10.0.0.1:80:high", "10.0.0.1:80:-1"}) {
+      String body = q("{'properties':{'load_balancing':{'priority_values':['" + value + "']}}}");
+
+      JsonNode info = json(client.putJson(POOLS + "prio", body)).path("error_info");
+
+      assertThat(info.at("/load_balancing/priority_values/error_id").asText())
+          .as(value)
+          .isEqualTo(ErrorBodies.BAD_NODE);
+    }
+  }
+
+  @Test
   void nodes_table_is_an_unknown_property_before_3_0() throws Exception {
     String body = q("{'properties':{'basic':{'nodes_table':[{'node':'10.0.0.1:80'}]}}}");
 

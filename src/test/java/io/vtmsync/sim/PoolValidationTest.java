@@ -78,6 +78,57 @@ class PoolValidationTest {
 
     assertThat(info.at("/basic/nodes_table/10.1.1.1:80/priority/error_id").asText())
         .isEqualTo("num.out_of_range");
+    assertThat(info.at("/basic/nodes_table/10.1.1.1:80/priority/error_text").asText())
+        .isEqualTo("Value '-1' must be within 0-4294967295");
+  }
+
+  @Test
+  void weight_above_100_and_priority_above_an_unsigned_int_are_out_of_range() throws Exception {
+    JsonNode info =
+        rejected(
+            table(
+                "{'node':'10.1.1.1:80','weight':101},{'node':'10.1.1.2:80','weight':100,"
+                    + "'priority':4294967296}"));
+
+    assertThat(info.at("/basic/nodes_table/10.1.1.1:80/weight/error_text").asText())
+        .isEqualTo("Value '101' must be within 1-100");
+    assertThat(info.at("/basic/nodes_table/10.1.1.2:80/priority/error_id").asText())
+        .isEqualTo("num.out_of_range");
+    assertThat(info.at("/basic/nodes_table/10.1.1.2:80").has("weight")).isFalse();
+  }
+
+  @Test
+  void weight_or_priority_that_is_not_an_integer_is_json_wrong_type() throws Exception {
+    JsonNode info =
+        rejected(
+            table("{'node':'10.1.1.1:80','weight':'5'},{'node':'10.1.1.2:80','priority':1.5}"));
+
+    assertThat(info.at("/basic/nodes_table/10.1.1.1:80/weight/error_id").asText())
+        .isEqualTo("json.wrong_type");
+    assertThat(info.at("/basic/nodes_table/10.1.1.2:80/priority/error_id").asText())
+        .isEqualTo("json.wrong_type");
+  }
+
+  @Test
+  void weights_and_priorities_in_range_are_stored_and_omitted_ones_stay_omitted() throws Exception {
+    String body =
+        q(
+            table(
+                "{'node':'10.1.1.1:80','weight':100,'priority':0},"
+                    + "{'node':'10.1.1.2:80','weight':1,'priority':4294967295},"
+                    + "{'node':'10.1.1.3:80'}"));
+
+    HttpResponse<byte[]> response = client.putJson(POOL + "-weights", body);
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    JsonNode rows = json(response).at("/properties/basic/nodes_table");
+    assertThat(rows.at("/0/weight").asInt()).isEqualTo(100);
+    assertThat(rows.at("/0/priority").asInt()).isZero();
+    assertThat(rows.at("/1/priority").asLong()).isEqualTo(4294967295L);
+    // Section 6: rows read back may omit weight and priority; the simulator models that.
+    assertThat(rows.get(2).has("weight")).isFalse();
+    assertThat(rows.get(2).has("priority")).isFalse();
+    assertThat(rows.at("/2/state").asText()).isEqualTo("active");
   }
 
   @Test

@@ -104,13 +104,19 @@ class FileSinkTest {
   }
 
   @Test
-  void the_heartbeat_file_is_rewritten_each_beat() throws Exception {
+  void the_heartbeat_file_is_rewritten_each_beat_with_its_marker_dated_60_s_ahead()
+      throws Exception {
     FileSink s = sink(false);
     s.heartbeat();
     Path hb = dir.resolve(FileSink.HEARTBEAT);
     Files.setLastModifiedTime(hb, FileTime.fromMillis(0));
     s.heartbeat();
     assertThat(Files.getLastModifiedTime(hb).toMillis()).isGreaterThan(0);
+    Path marker = dir.resolve(FileSink.HEARTBEAT + ".until");
+    assertThat(Files.readString(marker)).isEqualTo("60\n");
+    assertThat(
+            Files.getLastModifiedTime(marker).toMillis() - Files.getLastModifiedTime(hb).toMillis())
+        .isEqualTo(60_000);
   }
 
   @Test
@@ -148,5 +154,21 @@ class FileSinkTest {
     assertThat(s.write(removals.get(0)).outcome()).isEqualTo(WriteResult.Outcome.REMOVED);
     assertThat(dir.resolve("gone.json")).doesNotExist();
     assertThat(dir.resolve("stranger.json")).exists();
+  }
+
+  @Test
+  void the_sweep_writes_a_deleted_or_edited_file_again_as_it_was() throws Exception {
+    FileSink s = sink(false);
+    s.write(plan("10.0.0.1"));
+    byte[] written = Files.readAllBytes(dir.resolve("web.json"));
+    assertThat(s.repairs()).as("nothing changed").isEmpty();
+    Files.delete(dir.resolve("web.json"));
+    assertThat(s.repairs())
+        .singleElement()
+        .satisfies(r -> assertThat(r.detail()).contains("repaired"));
+    assertThat(Files.readAllBytes(dir.resolve("web.json"))).isEqualTo(written);
+    Files.writeString(dir.resolve("web.json"), "{\"version\":1,\"code\":200,\"nodes\":[]}");
+    assertThat(s.repairs()).hasSize(1);
+    assertThat(Files.readAllBytes(dir.resolve("web.json"))).isEqualTo(written);
   }
 }

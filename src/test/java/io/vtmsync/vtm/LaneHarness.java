@@ -16,6 +16,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.RouteTemplateParameterSource;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 
@@ -83,21 +84,28 @@ final class LaneHarness implements AutoCloseable {
   }
 
   /** Runs a chain of requests to its end; its failure is thrown as the lane would see it. */
-  @SuppressWarnings("unchecked")
   <T> T call(Function<VtmApi, CompletableFuture<T>> chain) {
-    return (T) drive(lane.talk(api -> chain.apply(api)));
+    return callWith(Map.of(), chain);
+  }
+
+  /** As {@link #call}, on an exchange that arrives with these headers from upstream routes. */
+  @SuppressWarnings("unchecked")
+  <T> T callWith(Map<String, Object> headers, Function<VtmApi, CompletableFuture<T>> chain) {
+    return (T) drive(lane.talk(api -> chain.apply(api)), headers);
   }
 
   /** Runs one lane job (a plan, a sweep, the heartbeat) to its result. */
   Object job(Object job) {
-    return drive(lane.begin(job));
+    return drive(lane.begin(job), Map.of());
   }
 
-  private Object drive(Conversation talk) {
+  /** One exchange for the whole conversation, as the sink-vtm loop sends it turn after turn. */
+  private Object drive(Conversation talk, Map<String, Object> headers) {
+    Exchange exchange = new DefaultExchange(ctx);
+    exchange.getIn().setHeaders(new HashMap<>(headers));
+    exchange.setVariable("conversation", talk);
     while (talk.isWaiting()) {
-      Exchange done =
-          producer.send(
-              "direct:vtm-request-" + config.name(), e -> e.setVariable("conversation", talk));
+      Exchange done = producer.send("direct:vtm-request-" + config.name(), exchange);
       if (done.getException() != null) {
         throw new IllegalStateException("the request route failed", done.getException());
       }

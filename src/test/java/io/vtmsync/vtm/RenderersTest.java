@@ -20,6 +20,13 @@ class RenderersTest {
           Member.draining("10.0.0.9", 30080),
           Member.active("fd00::9", 30080));
 
+  /** In plan order; weights 5, 100, 1 and priorities 1, 0, 2. */
+  private static final List<Member> WEIGHTED =
+      List.of(
+          Member.draining("10.0.0.9", 30080).withWeight(5),
+          Member.active("10.0.0.10", 30080).withWeight(100).withPriority(0),
+          Member.active("fd00::9", 30080).withPriority(2));
+
   private static String golden(String name) throws Exception {
     return Files.readString(Path.of("src/test/resources/golden", name)).trim();
   }
@@ -69,5 +76,30 @@ class RenderersTest {
                 "{\"properties\":{\"basic\":{\"nodes_table\":[{\"node\":\"[fd00::9]:80\",\"state\":\"draining\",\"weight\":1},{\"node\":\"10.0.0.1:80\"}]}}}");
     assertThat(NodesTable.read(pool))
         .containsExactly(Member.draining("fd00::9", 80), Member.active("10.0.0.1", 80));
+  }
+
+  @Test
+  void nodes_table_rows_carry_weight_and_priority_always_also_when_1() throws Exception {
+    assertThat(new String(NodesTable.render(WEIGHTED), StandardCharsets.UTF_8))
+        .isEqualTo(golden("nodes-table-weighted.json"));
+  }
+
+  @Test
+  void sd_json_carries_weight_only_when_not_1_and_never_priority() throws Exception {
+    PoolPlan plan = PoolPlan.of("p", "ns/s", Set.of(), WEIGHTED);
+
+    assertThat(new String(ServiceDiscoveryJson.render(plan), StandardCharsets.UTF_8))
+        .isEqualTo(golden("sd-200-weighted.json"));
+  }
+
+  @Test
+  void sd_json_parses_back_weights_and_the_default_priority() {
+    PoolPlan plan = PoolPlan.of("p", "ns/s", Set.of(), WEIGHTED);
+
+    List<Member> parsed = ServiceDiscoveryJson.parse(ServiceDiscoveryJson.render(plan)).members();
+
+    assertThat(parsed).containsExactlyElementsOf(ServiceDiscoveryJson.carried(plan.members()));
+    assertThat(parsed).extracting(Member::weight).containsExactly(5, 100, 1);
+    assertThat(parsed).extracting(Member::priority).containsExactly(1, 1, 1);
   }
 }

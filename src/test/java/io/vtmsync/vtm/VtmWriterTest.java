@@ -45,4 +45,26 @@ class VtmWriterTest {
       assertThat(r.toString()).startsWith("vtm:east pool=web HELD last members: plan failed");
     }
   }
+
+  @Test
+  void a_weight_change_is_written_and_a_pool_read_back_with_its_weights_is_left_alone(
+      @TempDir Path dir) throws Exception {
+    Member member = Member.active("10.0.0.1", 80);
+    PoolPlan five = PoolPlan.of("web", "default/web", Set.of(), List.of(member.withWeight(5)));
+    PoolPlan seven = PoolPlan.of("web", "default/web", Set.of(), List.of(member.withWeight(7)));
+    try (VtmSimulator sim = VtmSimulator.start(VtmSimulator.Options.defaults("east"))) {
+      try (LaneHarness lane = LaneHarness.start(sim, dir)) {
+        assertThat(lane.job(five).toString()).contains("+10.0.0.1:80 weight=5");
+        assertThat(lane.job(seven).toString()).contains(" 10.0.0.1:80 weight=7");
+      }
+      long puts = sim.count("PUT", "/api/tm/8.3/config/active/pools/web");
+      try (LaneHarness restarted = LaneHarness.start(sim, dir.resolve("again"))) {
+        WriteResult r = (WriteResult) restarted.job(seven);
+        assertThat(r.outcome()).isEqualTo(WriteResult.Outcome.UNCHANGED);
+      }
+      assertThat(sim.count("PUT", "/api/tm/8.3/config/active/pools/web")).isEqualTo(puts);
+      assertThat(sim.pool("web").orElseThrow().at("/properties/basic/nodes_table/0/weight").asInt())
+          .isEqualTo(7);
+    }
+  }
 }

@@ -22,7 +22,8 @@ public final class BenchMain {
           new LanePart(),
           new ProductionPart(),
           new StartupPart(),
-          new SoakPart());
+          new SoakPart(),
+          new PluginPart());
 
   private BenchMain() {}
 

@@ -49,25 +49,44 @@ final class JarProcess implements AutoCloseable {
    */
   static JarProcess start(List<String> jvmOptions, Map<String, String> settings, Path log)
       throws IOException {
+    List<String> java = new ArrayList<>();
+    java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    jvmOptions.stream().filter(o -> o.startsWith("-")).forEach(java::add);
+    java.addAll(List.of("-jar", JAR.toString()));
+    Map<String, String> env = new java.util.HashMap<>();
+    jvmOptions.stream()
+        .filter(o -> !o.startsWith("-") && o.contains("="))
+        .forEach(o -> env.put(o.substring(0, o.indexOf('=')), o.substring(o.indexOf('=') + 1)));
+    return start(java, settings, log, env);
+  }
+
+  /**
+   * Starts {@code run} through {@code bin/vtm-k8s-sync} (its flags, and the build's archive when
+   * there is one), on the benchmark's JVM; the script execs java, so the pid is the JVM's.
+   */
+  static JarProcess startLauncher(Map<String, String> settings, Path log) throws IOException {
+    return start(
+        List.of("sh", "bin/vtm-k8s-sync"),
+        settings,
+        log,
+        Map.of("JAVA_HOME", System.getProperty("java.home"), "VTM_K8S_SYNC_JAR", JAR.toString()));
+  }
+
+  private static JarProcess start(
+      List<String> command, Map<String, String> settings, Path log, Map<String, String> env)
+      throws IOException {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(JAR + " is missing: build it with mvn package");
     }
     int port = freePort();
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    jvmOptions.stream().filter(o -> o.startsWith("-")).forEach(cmd::add);
-    cmd.addAll(List.of("-jar", JAR.toString(), "run"));
+    List<String> cmd = new ArrayList<>(command);
+    cmd.add("run");
     settings.forEach((k, v) -> cmd.add("--" + k + "=" + v));
     cmd.add("--camel.management.port=" + port);
     Files.createDirectories(log.toAbsolutePath().getParent());
     ProcessBuilder pb =
         new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-    jvmOptions.stream()
-        .filter(o -> !o.startsWith("-") && o.contains("="))
-        .forEach(
-            o ->
-                pb.environment()
-                    .put(o.substring(0, o.indexOf('=')), o.substring(o.indexOf('=') + 1)));
+    pb.environment().putAll(env);
     Instant at = Instant.now();
     long nanos = System.nanoTime();
     return new JarProcess(pb.start(), at, nanos, log, port);

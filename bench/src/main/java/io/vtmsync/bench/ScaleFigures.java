@@ -20,6 +20,7 @@ final class ScaleFigures {
   Long heapKb;
   Long steadyPuts;
   Long steadyGets;
+  Long steadyMaxClusterGets;
   Long steadyCpuMs;
   Long steadyApi;
   Long steadyOffered;

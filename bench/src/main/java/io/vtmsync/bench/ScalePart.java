@@ -75,8 +75,9 @@ final class ScalePart implements BenchPart {
     r.peakRssKb = app.statusKb("VmHWM");
     r.heapKb = app.heapAfterGcKb();
     r.jvm = app.gcAndMaxHeap();
-    // (3) steady state: nothing changes; the window holds a resync at which pools are read back
-    awaitReadTick(app, r.services, last);
+    // (3) steady state: nothing changes; every pool's verify period has run out, so the verifiers
+    // read back at their full budget during the window
+    awaitDue(app, last);
     steady(r, world, fleet, app);
     // (4) node 0 fails: the pools of its Services lose one member on every cluster
     int touched = world.onNode0;
@@ -104,6 +105,7 @@ final class ScalePart implements BenchPart {
     double offered0 = app.metric(OFFERED);
     long puts0 = fleet.count("PUT");
     long gets0 = fleet.count("GET");
+    long[] perCluster0 = fleet.sims.stream().mapToLong(s -> s.count("GET", "/")).toArray();
     long cpu0 = app.cpuMillis();
     long api0 = world.kube.requestCount();
     long end = System.nanoTime() + STEADY_MS * 1_000_000;
@@ -114,33 +116,25 @@ final class ScalePart implements BenchPart {
     r.steadyCpuMs = app.cpuMillis() - cpu0;
     r.steadyPuts = fleet.count("PUT") - puts0;
     r.steadyGets = fleet.count("GET") - gets0;
+    long most = 0;
+    for (int i = 0; i < perCluster0.length; i++) {
+      most = Math.max(most, fleet.sims.get(i).count("GET", "/") - perCluster0[i]);
+    }
+    r.steadyMaxClusterGets = most;
     r.steadyApi = world.kube.requestCount() - api0;
     r.steadyOffered = (long) (app.metric(OFFERED) - offered0);
   }
 
   /**
-   * Finds the resync timer's phase (the planner's offered count jumps by every Service), then
-   * sleeps until {@code LEAD_MS} before the first resync at which every pool's verify period,
-   * counted from its creation, has passed: the steady window then covers a resync that reads every
-   * pool back.
+   * Waits until every pool's verify period, counted from its creation, has run out (plus a few
+   * seconds): from then on each cluster's verifier reads back at its full budget.
    */
-  private static void awaitReadTick(JarProcess app, int services, Instant lastWrite)
-      throws Exception {
-    double before = app.metric(OFFERED);
-    long deadline = System.nanoTime() + 2 * PERIOD_MS * 1_000_000;
-    while (app.metric(OFFERED) - before < services) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("no resync seen within " + 2 * PERIOD_MS / 1000 + " s");
-      }
+  private static void awaitDue(JarProcess app, Instant lastWrite) throws Exception {
+    Instant due = lastWrite.plusMillis(PERIOD_MS + LEAD_MS);
+    while (Instant.now().isBefore(due)) {
       alive(app);
-      Thread.sleep(250);
+      Thread.sleep(Math.max(1, Math.min(1000, Duration.between(Instant.now(), due).toMillis())));
     }
-    long tick = System.nanoTime();
-    long dueMs = Duration.between(Instant.now(), lastWrite).toMillis() + PERIOD_MS + 500;
-    long k = Math.max(0, (dueMs + PERIOD_MS - 1) / PERIOD_MS);
-    k = k == 0 ? 2 : k; // read back at this tick: fresh at the next, due at the one after
-    long sleepMs = (tick + k * PERIOD_MS * 1_000_000 - System.nanoTime()) / 1_000_000 - LEAD_MS;
-    Thread.sleep(Math.max(0, sleepMs));
   }
 
   /** Polls 4 times a second until {@link VtmFleet#allAccepted} holds; returns its answer. */

@@ -51,9 +51,20 @@ final class ScaleReport {
         "-Xmx256m suffices: " + (f.failure == null && !f.oom ? "met" : "MISSED"));
     String w = "steady state, %d s, nothing changed: ".formatted(ScalePart.STEADY_MS / 1000);
     row(w + "PUTs", num(f.steadyPuts), zero(f.steadyPuts));
+    double seconds = ScalePart.STEADY_MS / 1000.0;
     row(
-        w + "GETs (drift-repair reads of pools)",
-        or(f.steadyGets, n -> "%,d (%.2f per pool and cluster)".formatted(n, n / (double) pools)),
+        w + "GETs (the verifiers' read-backs, and the sweep's listings)",
+        or(f.steadyGets, n -> "%,d (%.1f per second in all)".formatted(n, n / seconds)),
+        "");
+    row(
+        w + "most GETs per second to one cluster",
+        or(f.steadyMaxClusterGets, n -> "%.2f".formatted(n / seconds)),
+        "<= its read budget (`vtm.read-rate`, 5) plus the sweep's one listing per resync");
+    row(
+        w + "CPU time per read-back (all of the app's work included)",
+        f.steadyCpuMs == null || f.steadyGets == null || f.steadyGets == 0
+            ? "-"
+            : "%.2f ms".formatted(f.steadyCpuMs / (double) f.steadyGets),
         "");
     row(
         w + "Service keys planned again (resyncs)",
@@ -64,7 +75,7 @@ final class ScaleReport {
     row(
         w + "process CPU time",
         or(f.steadyCpuMs, n -> "%s (%.1f CPU-s per minute)".formatted(sec(n), n * perMinute / 1e3)),
-        "");
+        "< 1.2 CPU-s per minute (2 % of a core)");
     row(
         w + "Kubernetes API requests",
         or(f.steadyApi, n -> "%,d (%,.0f per minute)".formatted(n, n * perMinute)),
@@ -96,17 +107,15 @@ final class ScaleReport {
     md.append(
         """
 
-        The steady window starts 5 s before the first resync at which every pool's verify \
-        period, counted from its creation, has run out (the resync timer's phase is found from \
-        the planner's `vtmsync_queue_offered_total`). A pool is read back at the first plan that \
-        comes at least `vtm.verify-period-ms` (less a tenth of it, at most 1 s) after its last \
-        read or write, so with both periods at 30 s each pool is read back about once per resync: \
-        the window holds two resyncs, and pools whose last read fell late in the previous \
-        resync's work are still fresh at the next one; the per-minute figures scale the 35 s by \
-        60/35. A node change re-plans every exposed \
-        Service: the unchanged pools cost no write, but those past their verify period are read \
-        back then too (the GETs of the node-failure row).
-        """);
+        The steady window starts once every pool's verify period (30 s), counted from its \
+        creation, has run out: from then on each cluster's verifier reads back one pool per tick \
+        of its budget (`vtm.read-rate`, 5 per second by default), the pool checked longest ago, \
+        so every pool of a cluster is checked within %,d / 5 = %,.0f s. A resync plans every \
+        Service again but hands no unchanged plan on, so it costs planning only. The per-minute \
+        figures scale the 35 s by 60/35. A node change re-plans every exposed Service: the \
+        unchanged pools cost nothing, the changed ones one PUT each.
+        """
+            .formatted(f.services, f.services / 5.0));
     long pluginGets = (long) f.services * PLUGIN_GETS_PER_RUN * PLUGIN_RUNS_PER_MINUTE * f.clusters;
     double pluginCpu = f.services * PLUGIN_RUNS_PER_MINUTE * f.clusters * PLUGIN_CPU_PER_RUN_S;
     md.append(

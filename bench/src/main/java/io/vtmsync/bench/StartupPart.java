@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Startup: the jar as its own process (default heap) against the demo's cluster (3 nodes, the
- * sample my-nginx Service with 1 replica, simulated vTM clusters east and west), from process start
- * to the pool on both clusters; then its memory after a while idle.
+ * Startup: the jar as its own process (default heap), started plainly and through the launcher
+ * script, against the demo's cluster (3 nodes, the sample my-nginx Service with 1 replica,
+ * simulated vTM clusters east and west), from process start to the pool on both clusters; then its
+ * memory after a while idle.
  */
 final class StartupPart implements BenchPart {
 
@@ -32,46 +33,74 @@ final class StartupPart implements BenchPart {
     return "startup";
   }
 
+  /** How the process is started: the jar as the README shows, or the launcher script. */
+  private enum Way {
+    JAR("`java -jar target/vtm-k8s-sync.jar run`"),
+    LAUNCHER("`bin/vtm-k8s-sync run` (with the build's class-data-sharing archive)");
+
+    final String label;
+
+    Way(String label) {
+      this.label = label;
+    }
+  }
+
+  /** One way's figures. */
+  private static final class Figures {
+    final List<Long> firstSync = new ArrayList<>();
+    final List<Long> cpu = new ArrayList<>();
+    long rssKb;
+    long heapKb;
+    String jvm = "?";
+  }
+
   @Override
   public String run(boolean quick) throws Exception {
     int runs = quick ? 3 : 5;
     String loadBefore = Machine.loadAverage();
     Path dir = Path.of("target/bench/startup").toAbsolutePath();
-    List<Long> firstSync = new ArrayList<>();
-    List<Long> cpu = new ArrayList<>();
-    long rssKb = 0;
-    long heapKb = 0;
-    String jvm = "?";
+    Map<Way, Figures> figures = new java.util.EnumMap<>(Way.class);
     for (int run = 1; run <= runs; run++) {
-      try (EmbeddedKubernetes kube = new EmbeddedKubernetes();
-          KubernetesClient client = kube.client();
-          VtmFleet fleet = new VtmFleet(dir.resolve("vtm-" + run), List.of("east", "west"))) {
-        ClusterScript cluster = new ClusterScript(client);
-        cluster.addNode("node-1", "10.0.0.9");
-        cluster.addNode("node-2", "10.0.0.10");
-        cluster.addNode("node-3", "10.0.0.11");
-        seed(client, cluster);
-        cluster.scale("default", SVC, 1);
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("k8s.master-url", kube.url());
-        settings.put("sync.services", "default/" + SVC);
-        settings.put("sink.file.directory", dir.resolve("pools-" + run).toString());
-        settings.putAll(fleet.settings());
-        Path log = dir.resolve("startup-" + run + ".log");
-        try (JarProcess app = JarProcess.start(List.of(), settings, log)) {
-          firstSync.add(awaitPool(app, fleet.sims));
-          cpu.add(app.cpuMillis());
-          if (run == runs) {
-            Thread.sleep(IDLE_MS);
-            rssKb = app.statusKb("VmRSS");
-            heapKb = app.heapAfterGcKb();
-            jvm = app.gcAndMaxHeap();
-          }
-          app.stop();
-        }
+      for (Way way : Way.values()) { // alternately, so that a busy spell hits both
+        Figures f = figures.computeIfAbsent(way, w -> new Figures());
+        once(way, run, run == runs, dir, f);
       }
     }
-    return report(runs, firstSync, cpu, rssKb, heapKb, jvm, loadBefore);
+    return report(runs, figures, loadBefore);
+  }
+
+  private static void once(Way way, int run, boolean last, Path dir, Figures f) throws Exception {
+    String id = way.name().toLowerCase(java.util.Locale.ROOT) + "-" + run;
+    try (EmbeddedKubernetes kube = new EmbeddedKubernetes();
+        KubernetesClient client = kube.client();
+        VtmFleet fleet = new VtmFleet(dir.resolve("vtm-" + id), List.of("east", "west"))) {
+      ClusterScript cluster = new ClusterScript(client);
+      cluster.addNode("node-1", "10.0.0.9");
+      cluster.addNode("node-2", "10.0.0.10");
+      cluster.addNode("node-3", "10.0.0.11");
+      seed(client, cluster);
+      cluster.scale("default", SVC, 1);
+      Map<String, String> settings = new LinkedHashMap<>();
+      settings.put("k8s.master-url", kube.url());
+      settings.put("sync.services", "default/" + SVC);
+      settings.put("sink.file.directory", dir.resolve("pools-" + id).toString());
+      settings.putAll(fleet.settings());
+      Path log = dir.resolve("startup-" + id + ".log");
+      try (JarProcess app =
+          way == Way.JAR
+              ? JarProcess.start(List.of(), settings, log)
+              : JarProcess.startLauncher(settings, log)) {
+        f.firstSync.add(awaitPool(app, fleet.sims));
+        f.cpu.add(app.cpuMillis());
+        if (last) {
+          Thread.sleep(IDLE_MS);
+          f.rssKb = app.statusKb("VmRSS");
+          f.heapKb = app.heapAfterGcKb();
+          f.jvm = app.gcAndMaxHeap();
+        }
+        app.stop();
+      }
+    }
   }
 
   /** Polls every 10 ms until both simulators have the pool; returns ms since process start. */
@@ -107,55 +136,58 @@ final class StartupPart implements BenchPart {
     return items.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
   }
 
-  private static String report(
-      int runs,
-      List<Long> firstSync,
-      List<Long> cpu,
-      long rssKb,
-      long heapKb,
-      String jvm,
-      String loadBefore) {
-    List<Long> s = new ArrayList<>(firstSync);
-    Collections.sort(s);
-    List<Long> c = new ArrayList<>(cpu);
-    Collections.sort(c);
+  private static String report(int runs, Map<Way, Figures> figures, String loadBefore) {
+    StringBuilder rows = new StringBuilder();
+    StringBuilder idle = new StringBuilder();
+    StringBuilder jvm = new StringBuilder();
+    for (Map.Entry<Way, Figures> e : figures.entrySet()) {
+      Figures f = e.getValue();
+      String label = e.getKey().label;
+      rows.append(row(label + ": process start -> pool on both vTM clusters", f.firstSync));
+      rows.append(row(label + ": process CPU time by then (user + system)", f.cpu));
+      idle.append(
+          "| %s | %d MB | %d MB |%n"
+              .formatted(label, Math.round(f.rssKb / 1024.0), Math.round(f.heapKb / 1024.0)));
+      jvm.append(jvm.isEmpty() ? "" : "; ").append(label).append(": ").append(f.jvm);
+    }
     return """
-        `java -jar target/vtm-k8s-sync.jar run` (default heap, default settings plus the cluster's \
-        URL, `sync.services=default/%s` and the two clusters) against the demo's cluster built in \
-        the benchmark JVM: the embedded API server with 3 nodes, the sample Service from \
-        `demo/my-nginx.yaml` with 1 replica, simulated vTM clusters east and west (HTTPS, verified \
-        TLS). Measured from process start until both simulators have the pool (polled every \
-        10 ms), %d runs, each with a fresh cluster and fresh simulators.
+        The jar started two ways, alternately: %s and %s (default heap; default settings plus \
+        the cluster's URL, `sync.services=default/%s` and the two clusters), against the demo's \
+        cluster built in the benchmark JVM: the embedded API server with 3 nodes, the sample \
+        Service from `demo/my-nginx.yaml` with 1 replica, simulated vTM clusters east and west \
+        (HTTPS, verified TLS). Measured from process start until both simulators have the pool \
+        (polled every 10 ms), %d runs each, each with a fresh cluster and fresh simulators.
 
         | measure | min | median | max |
         |---|---:|---:|---:|
-        | process start -> pool on both vTM clusters | %,d ms | %,d ms | %,d ms |
-        | process CPU time by then (user + system) | %,d ms | %,d ms | %,d ms |
+        %s
 
-        | at idle, %d s after the first sync (last run) | figure |
-        |---|---:|
-        | RSS (`VmRSS`) | %d MB |
-        | heap used after a full GC (`jcmd GC.run`, `GC.heap_info`) | %d MB |
-
+        | at idle, %d s after the first sync (last run) | RSS (`VmRSS`) | heap used after a full \
+        GC (`jcmd GC.run`, `GC.heap_info`) |
+        |---|---:|---:|
+        %s
         The JVM chose: %s.
 
         %s, 1-minute load average %s before, %s after
         """
         .formatted(
+            Way.JAR.label,
+            Way.LAUNCHER.label,
             SVC,
             runs,
-            s.get(0),
-            s.get(s.size() / 2),
-            s.get(s.size() - 1),
-            c.get(0),
-            c.get(c.size() / 2),
-            c.get(c.size() - 1),
+            rows.toString().strip(),
             IDLE_MS / 1000,
-            Math.round(rssKb / 1024.0),
-            Math.round(heapKb / 1024.0),
+            idle,
             jvm,
             Machine.describe(),
             loadBefore,
             Machine.loadAverage());
+  }
+
+  private static String row(String what, List<Long> values) {
+    List<Long> s = new ArrayList<>(values);
+    Collections.sort(s);
+    return "| %s | %,d ms | %,d ms | %,d ms |%n"
+        .formatted(what, s.get(0), s.get(s.size() / 2), s.get(s.size() - 1));
   }
 }
