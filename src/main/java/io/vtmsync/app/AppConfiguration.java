@@ -14,6 +14,10 @@ import io.vtmsync.pool.Sweep;
 import io.vtmsync.queue.WorkQueueComponent;
 import io.vtmsync.sink.FileSink;
 import io.vtmsync.sink.SyncStatus;
+import io.vtmsync.source.Source;
+import io.vtmsync.source.SourcePlanner;
+import io.vtmsync.source.SourcePoolKeys;
+import io.vtmsync.source.Sources;
 import io.vtmsync.status.MemberHealth;
 import io.vtmsync.status.StatusPage;
 import io.vtmsync.status.StatusTable;
@@ -43,14 +47,7 @@ public final class AppConfiguration implements CamelConfiguration {
   @Override
   public void configure(CamelContext ctx) throws Exception {
     Settings s = settings(ctx);
-    KubernetesClient client =
-        KubeClients.create(
-            s.kubeconfig(), s.context(), s.masterUrl(), s.watchReconnectMs(), null, true);
-    LOG.info("Kubernetes API {}", client.getMasterUrl());
-    ctx.addService(closing(client));
-    ExposureReader exposure = new ExposureReader(s.exposure());
-    KubernetesSource source =
-        new KubernetesSource(client, s.namespaces(), s.watchPods(), exposure::readsPods);
+    PoolRegistry pools = new PoolRegistry();
     CamelClusterService cluster =
         io.vtmsync.ha.ClusterServices.create(
             s.ha(),
@@ -58,16 +55,24 @@ public final class AppConfiguration implements CamelConfiguration {
                 KubeClients.create(
                     s.kubeconfig(), s.context(), s.masterUrl(), s.watchReconnectMs()));
     ctx.addService(cluster);
-    ctx.addService(source);
     org.apache.camel.health.HealthCheckRegistry health =
         org.apache.camel.health.HealthCheckRegistry.get(ctx);
-    if (health != null) {
-      health.register(
-          new io.vtmsync.k8s.SourceHealthCheck(
-              source, java.time.Duration.ofMillis(s.unreadyAfterMs())));
+    List<Source> list = new ArrayList<>();
+    for (SourceSettings ss : s.sources()) {
+      Source src = source(ctx, s, ss, pools);
+      list.add(src);
+      if (health != null) {
+        health.register(
+            new io.vtmsync.k8s.SourceHealthCheck(
+                src.cache(), src.name(), java.time.Duration.ofMillis(s.unreadyAfterMs())));
+      }
+    }
+    Sources sources = new Sources(list);
+    if (sources.named()) {
+      SourcePoolKeys keys = new SourcePoolKeys(sources);
+      pools.shareWhen(sources::allSynced, keys::all);
     }
 
-    PoolRegistry pools = new PoolRegistry();
     WorkQueueComponent queues = new WorkQueueComponent();
     pools.onWake(key -> queues.queue("pools").offer(key, key));
 
@@ -81,20 +86,32 @@ public final class AppConfiguration implements CamelConfiguration {
                 ? meters
                 : new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     r.bind("settings", s);
-    r.bind("kubernetesSource", source);
-    r.bind("poolKeys", new PoolKeys(source, exposure, pools::services));
-    r.bind("poolPlanner", new PoolPlanner(source, exposure, s.notReadyGuardPercent()));
+    r.bind("sources", sources);
+    if (!sources.named()) {
+      r.bind("kubernetesSource", list.get(0).cache()); // the single source's caches
+    }
+    r.bind("poolKeys", new SourcePoolKeys(sources));
+    r.bind("poolPlanner", new SourcePlanner(sources));
     r.bind("poolRegistry", pools);
-    r.bind("sweep", new Sweep(source::services, exposure, pools, s.namespaces()));
+    r.bind(
+        "sweep",
+        new Sweep(
+            list.stream()
+                .map(
+                    src ->
+                        new Sweep.Scope(
+                            src.name(), src.cache()::services, src.exposure(), src.namespaces()))
+                .toList(),
+            pools));
     // The one JSON configuration: camel-jackson's marshal steps refer to it as "json".
     r.bind("json", io.vtmsync.vtm.Json.MAPPER);
     // Events on the Services: from the leader only (the routes that raise them are master:), and
     // never in a dry run, which writes nothing anywhere.
     ServiceEvents events =
-        ServiceEvents.of(
+        ServiceEvents.ofSources(
             s.eventsEnabled() && !s.dryRun(),
-            client,
-            source,
+            name -> sources.byName(name).client(),
+            key -> sources.of(key).cache(),
             s.ha().podName(),
             () -> cluster.isLeader("vtm-k8s-sync"));
     ctx.addService(events);
@@ -116,12 +133,12 @@ public final class AppConfiguration implements CamelConfiguration {
     metrics.events(events);
     pools.resendWhen(status::wantsAgain);
     r.bind("statusPage", statusPage(r, s, status, cluster));
-    metrics.source(source);
+    list.forEach(src -> metrics.source(src.cache(), src.name()));
     metrics.queues(queues);
     metrics.status(status);
     metrics.leader(cluster);
     metrics.conflicts(pools);
-    ctx.addComponent("informer", new InformerComponent(source));
+    ctx.addComponent("informer", new InformerComponent(caches(list)));
     ctx.addComponent("workqueue", queues);
     // Said while the context stops, not after: on SIGTERM the JVM halts as soon as Camel's
     // shutdown hook sees the context stopped, possibly before the main thread logs anything more.
@@ -142,6 +159,41 @@ public final class AppConfiguration implements CamelConfiguration {
             App.logManagementPort(context);
           }
         });
+  }
+
+  private static java.util.Map<String, KubernetesSource> caches(List<Source> sources) {
+    java.util.Map<String, KubernetesSource> out = new java.util.LinkedHashMap<>();
+    sources.forEach(src -> out.put(src.name(), src.cache()));
+    return out;
+  }
+
+  /** One Kubernetes source: its client, informers, doorbells and planner. */
+  private static Source source(CamelContext ctx, Settings s, SourceSettings ss, PoolRegistry pools)
+      throws Exception {
+    KubernetesClient client =
+        KubeClients.create(
+            ss.kubeconfig(), ss.context(), ss.masterUrl(), s.watchReconnectMs(), null, true);
+    if (ss.name().isEmpty()) {
+      LOG.info("Kubernetes API {}", client.getMasterUrl());
+    } else {
+      LOG.info("Kubernetes source '{}': API {}", ss.name(), client.getMasterUrl());
+    }
+    ctx.addService(closing(client));
+    ExposureReader exposure = new ExposureReader(ss.exposure());
+    KubernetesSource cache =
+        new KubernetesSource(client, ss.namespaces(), ss.watchPods(), exposure::readsPods)
+            .named(ss.name());
+    ctx.addService(cache);
+    return new Source(
+        ss.name(),
+        cache,
+        exposure,
+        new PoolKeys(cache, exposure, () -> SourcePoolKeys.known(pools::services).apply(ss.name())),
+        new PoolPlanner(cache, exposure, s.notReadyGuardPercent()),
+        ss.namespaces(),
+        ss.priority(),
+        ss.mergeByName(),
+        client);
   }
 
   /** The page's columns: the file sink, then each vTM cluster with its state at request time. */

@@ -46,20 +46,28 @@ final class AppMetrics implements RequestObserver {
     this.registry = registry;
   }
 
-  void source(KubernetesSource source) {
+  /**
+   * A Kubernetes source's metrics, labelled {@code source} with its name ({@code default} for the
+   * single, unnamed one).
+   */
+  void source(KubernetesSource source, String name) {
+    String label = name.isEmpty() ? "default" : name;
     for (String[] kind : Kinds.READ) {
       FunctionCounter.builder("vtmsync.events", source, s -> s.eventCount(kind[1]))
           .description("Informer notifications received")
           .tag("kind", kind[1])
+          .tag("source", label)
           .register(registry);
       Gauge.builder(
               "vtmsync.source.watching", source, s -> on(s.watching().getOrDefault(kind[1], false)))
           .description("1 while the watch of this kind is open")
           .tag("kind", kind[1])
+          .tag("source", label)
           .register(registry);
     }
     Gauge.builder("vtmsync.source.synced", source, s -> on(s.isSynced()))
         .description("1 once every informer has listed (readiness)")
+        .tag("source", label)
         .register(registry);
   }
 
@@ -215,6 +223,12 @@ final class AppMetrics implements RequestObserver {
         .register(registry);
     Gauge.builder("vtmsync.services.held", () -> pools.held().size())
         .description("Exposed Services whose settings fail: their pools are held as they were")
+        .register(registry);
+    Gauge.builder(
+            "vtmsync.member.conflicts",
+            () -> pools.memberConflicts().values().stream().mapToInt(java.util.List::size).sum())
+        .description(
+            "Member addresses published by Services of two Kubernetes sources into one pool")
         .register(registry);
   }
 

@@ -1,10 +1,10 @@
 package io.vtmsync.app;
 
-import io.vtmsync.k8s.KubernetesSource;
-import io.vtmsync.k8s.PoolKeys;
 import io.vtmsync.queue.WorkQueueComponent;
 import io.vtmsync.sink.SyncStatus;
 import io.vtmsync.sink.WriteResult.Outcome;
+import io.vtmsync.source.SourcePoolKeys;
+import io.vtmsync.source.Sources;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -35,14 +35,14 @@ final class OnceCommand {
             .with("camel.management.enabled", "false");
     long deadline = System.nanoTime() + timeout.toNanos();
     try (App app = App.start(o)) {
-      KubernetesSource source = app.bean("kubernetesSource", KubernetesSource.class);
-      if (!waitFor(source::isSynced, deadline)) {
+      Sources sources = app.bean("sources", Sources.class);
+      if (!waitFor(sources::allSynced, deadline)) {
         out.println(
             "once: the Kubernetes caches did not sync within " + timeout.toSeconds() + " s");
         return 2;
       }
       WorkQueueComponent queues = app.context().getComponent("workqueue", WorkQueueComponent.class);
-      queues.queue("pools").offerAll(app.bean("poolKeys", PoolKeys.class).all());
+      queues.queue("pools").offerAll(app.bean("poolKeys", SourcePoolKeys.class).all());
       queues.queue("sweep").offerAll(java.util.List.of("sweep")); // orphans too, not by the timer
       if (!waitFor(() -> settled(queues), deadline)) {
         out.println(

@@ -45,10 +45,12 @@ public record Settings(
     HaSettings ha,
     boolean dryRun,
     long unreadyAfterMs,
-    boolean eventsEnabled) {
+    boolean eventsEnabled,
+    List<SourceSettings> sources) {
 
   static final List<String> KEYS =
       List.of(
+          "k8s.clusters",
           "k8s.kubeconfig",
           "k8s.context",
           "k8s.master-url",
@@ -79,10 +81,18 @@ public record Settings(
 
   /** Reads and checks the settings; {@code keys} are all keys the config files define. */
   public static Settings read(Function<String, String> props, Collection<String> keys) {
-    unknownKeys(keys);
     Reader r = new Reader(props);
+    List<String> sources = r.parse("k8s.clusters", "", SourceSettings::names);
+    unknownKeys(keys, sources);
     VtmSettings vtm = VtmSettings.read(r, props, keys);
     r.parse("sync.sinks", "direct:sink-file,direct:sink-vtm", Settings::sinks);
+    ExposureDefaults exposure =
+        new ExposureDefaults(
+            r.parse("sync.default-mode", "nodeport", BackendMode::parse),
+            r.parse("k8s.address-type", "InternalIP", AddressType::parse),
+            r.parse("k8s.node-selector", "", LabelSelector::parse),
+            r.parse("sync.services", "", Settings::services),
+            vtm.names());
     return new Settings(
         r.text("k8s.kubeconfig", ""),
         r.text("k8s.context", ""),
@@ -90,12 +100,7 @@ public record Settings(
         r.parse("k8s.namespaces", "", Settings::namespaces),
         r.bool("k8s.watch-pods", true),
         r.number("k8s.watch-reconnect-interval-ms", 1000, 10, 600_000),
-        new ExposureDefaults(
-            r.parse("sync.default-mode", "nodeport", BackendMode::parse),
-            r.parse("k8s.address-type", "InternalIP", AddressType::parse),
-            r.parse("k8s.node-selector", "", LabelSelector::parse),
-            r.parse("sync.services", "", Settings::services),
-            vtm.names()),
+        exposure,
         r.number("sync.debounce-ms", 100, 0, 60_000),
         (int) r.number("sync.concurrency", 2, 1, 64),
         r.number("sync.resync-period-ms", 60_000, 1000, 86_400_000),
@@ -111,12 +116,22 @@ public record Settings(
         HaSettings.read(r),
         r.bool("sync.dry-run", false),
         r.number("k8s.unready-after-ms", 60_000, 0, 86_400_000),
-        r.bool("events.enabled", true));
+        r.bool("events.enabled", true),
+        SourceSettings.read(r, sources, exposure, Settings::namespaces));
   }
 
-  private static void unknownKeys(Collection<String> keys) {
+  /** True when the sources are named ({@code k8s.clusters}): Service keys carry their source. */
+  public boolean multiSource() {
+    return !sources.get(0).name().isEmpty();
+  }
+
+  private static void unknownKeys(Collection<String> keys, List<String> sources) {
     CamelKeys.check(keys);
+    SourceSettings.checkKeys(keys, sources);
     for (String key : keys) {
+      if (key.startsWith("k8s.") && key.indexOf('.', 4) >= 0) {
+        continue; // a source's key, checked above
+      }
       if (OURS.stream().anyMatch(key::startsWith)
           && !KEYS.contains(key)
           && !HaSettings.KEYS.contains(key)) {

@@ -13,9 +13,22 @@ import java.util.Objects;
  *
  * @param uid the Service's uid when the informer cache has it, else null
  * @param message at most {@link #MAX_MESSAGE_BYTES} bytes of UTF-8, cut where longer
+ * @param source the Kubernetes source the Service is in ({@code ""}: the default one)
  */
 public record ServiceEvent(
-    String namespace, String service, String uid, String type, String reason, String message) {
+    String namespace,
+    String service,
+    String uid,
+    String type,
+    String reason,
+    String message,
+    String source) {
+
+  /** An Event on a Service of the default source. */
+  public ServiceEvent(
+      String namespace, String service, String uid, String type, String reason, String message) {
+    this(namespace, service, uid, type, reason, message, "");
+  }
 
   public static final String NORMAL = "Normal";
   public static final String WARNING = "Warning";
@@ -27,27 +40,34 @@ public record ServiceEvent(
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(source, "source");
     if (!NORMAL.equals(type) && !WARNING.equals(type)) {
       throw new IllegalArgumentException("type must be Normal or Warning, got " + type);
     }
     message = capped(message == null ? "" : message);
   }
 
-  /** An Event about the Service {@code namespace/name}. */
+  /** An Event about the Service {@code [source:]namespace/name}. */
   public static ServiceEvent of(
       String serviceKey, String uid, String type, String reason, String message) {
-    String[] ns = KubeNames.split(serviceKey);
-    return new ServiceEvent(ns[0], ns[1], uid, type, reason, message);
+    String[] ns = KubeNames.split(KubeNames.local(serviceKey));
+    return new ServiceEvent(
+        ns[0], ns[1], uid, type, reason, message, KubeNames.sourceOf(serviceKey));
   }
 
   /** The same Event with another message (an aggregate's). */
   ServiceEvent withMessage(String text) {
-    return new ServiceEvent(namespace, service, uid, type, reason, text);
+    return new ServiceEvent(namespace, service, uid, type, reason, text, source);
   }
 
   /** The involved object, as client-go keys it (kind and apiVersion are always Service, v1). */
   String objectKey() {
-    return namespace + "/" + service + "/" + (uid == null ? "" : uid);
+    return (source.isEmpty() ? "" : source + ":")
+        + namespace
+        + "/"
+        + service
+        + "/"
+        + (uid == null ? "" : uid);
   }
 
   /** Cuts to whole characters within the byte limit, marking the cut with "...". */

@@ -70,17 +70,39 @@ public final class ServiceEvents extends ServiceSupport implements RegistryListe
       ClusterView view,
       String podName,
       BooleanSupplier leading) {
+    return ofSources(enabled, source -> client, key -> view, podName, leading);
+  }
+
+  /**
+   * The recorder over several Kubernetes sources: an Event on {@code east:shop/web} is written
+   * through east's client, with the uid from east's caches.
+   *
+   * @param clients a source's client by name ({@code ""}: the default source)
+   * @param views the caches of a Service key's source
+   */
+  public static ServiceEvents ofSources(
+      boolean enabled,
+      Function<String, KubernetesClient> clients,
+      Function<String, ClusterView> views,
+      String podName,
+      BooleanSupplier leading) {
+    String instance = EventWriter.instance(podName);
+    Map<String, EventWriter> writers = new java.util.concurrent.ConcurrentHashMap<>();
     return new ServiceEvents(
         enabled,
         new EventCorrelator(Clock.systemUTC()),
-        new EventWriter(client, EventWriter.instance(podName)),
-        key -> uid(view, key),
+        w ->
+            writers
+                .computeIfAbsent(
+                    w.event().source(), name -> new EventWriter(clients.apply(name), instance))
+                .test(w),
+        key -> uid(views.apply(key), key),
         leading,
         QUEUE_CAPACITY);
   }
 
   private static String uid(ClusterView view, String key) {
-    String[] ns = KubeNames.split(key);
+    String[] ns = KubeNames.split(KubeNames.local(key));
     return view.service(ns[0], ns[1]).map(s -> s.getMetadata().getUid()).orElse(null);
   }
 

@@ -17,10 +17,18 @@ import org.apache.camel.support.DefaultEndpoint;
  */
 public final class InformerComponent extends DefaultComponent {
 
-  private final KubernetesSource source;
+  private final Map<String, KubernetesSource> sources;
 
   public InformerComponent(KubernetesSource source) {
-    this.source = source;
+    this(Map.of("", source));
+  }
+
+  /**
+   * Over several Kubernetes sources ({@code ""}: the default one): a consumer hears every source,
+   * and each event names the source it came from ({@link ResourceEvent#source}).
+   */
+  public InformerComponent(Map<String, KubernetesSource> sources) {
+    this.sources = new java.util.LinkedHashMap<>(sources);
   }
 
   @Override
@@ -58,7 +66,7 @@ public final class InformerComponent extends DefaultComponent {
 
   private final class InformerConsumer extends DefaultConsumer {
     private final String kind;
-    private AutoCloseable subscription;
+    private final java.util.List<AutoCloseable> subscriptions = new java.util.ArrayList<>();
 
     InformerConsumer(Endpoint endpoint, Processor processor, String kind) {
       super(endpoint, processor);
@@ -68,19 +76,26 @@ public final class InformerComponent extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
       super.doStart();
-      if (!source.isRunAllowed() || !source.isStarted()) {
-        source.start();
+      for (Map.Entry<String, KubernetesSource> e : sources.entrySet()) {
+        KubernetesSource source = e.getValue();
+        if (!source.isRunAllowed() || !source.isStarted()) {
+          source.start();
+        }
+        // A kind that is switched off in config (pods) simply never fires.
+        if (source.watches(kind)) {
+          String name = e.getKey();
+          subscriptions.add(
+              source.subscribe(kind, name.isEmpty() ? this::fire : ev -> fire(ev.from(name))));
+        }
       }
-      // A kind that is switched off in config (pods) simply never fires.
-      subscription = source.watches(kind) ? source.subscribe(kind, this::fire) : null;
     }
 
     @Override
     protected void doStop() throws Exception {
-      if (subscription != null) {
+      for (AutoCloseable subscription : subscriptions) {
         subscription.close();
-        subscription = null;
       }
+      subscriptions.clear();
       super.doStop();
     }
 

@@ -17,6 +17,7 @@ final class InformerErrors {
   private static final Logger LOG = LoggerFactory.getLogger(InformerErrors.class);
 
   private final Set<String> said = ConcurrentHashMap.newKeySet();
+  volatile String prefix = "";
 
   /** Logs a problem not said since the watches were last whole; always asks fabric8 to retry. */
   boolean retry(String kind, Throwable t) {
@@ -25,7 +26,8 @@ final class InformerErrors {
     String problem = refused != null ? refusal(kind, refused) : kind + " informer: " + brief(t);
     String key = refused != null && refused.getCode() == 401 ? "401" : problem;
     if (said.add(key)) {
-      LOG.warn("{}; retrying with backoff. Pools keep their last state meanwhile", problem);
+      LOG.warn(
+          "{}{}; retrying with backoff. Pools keep their last state meanwhile", prefix, problem);
     } else {
       LOG.debug("{}; retrying", problem);
     }

@@ -22,6 +22,27 @@ public final class KubeNames {
     return key(o.getMetadata().getNamespace(), o.getMetadata().getName());
   }
 
+  /**
+   * The Service key of a Service read from a named Kubernetes source: {@code source:namespace/name}
+   * (the default source, {@code ""}, keeps plain {@code namespace/name}). A colon never appears in
+   * a namespace or name, so the key stays unambiguous.
+   */
+  public static String sourced(String source, String key) {
+    return source == null || source.isEmpty() ? key : source + ":" + key;
+  }
+
+  /** The source a Service key was read from: {@code ""} for a plain {@code namespace/name}. */
+  public static String sourceOf(String key) {
+    int colon = key == null ? -1 : key.indexOf(':');
+    return colon < 0 ? "" : key.substring(0, colon);
+  }
+
+  /** The {@code namespace/name} part of a Service key, without its source. */
+  public static String local(String key) {
+    int colon = key == null ? -1 : key.indexOf(':');
+    return colon < 0 ? key : key.substring(colon + 1);
+  }
+
   /** Splits {@code namespace/name}; throws with the offending text when it is not of that form. */
   public static String[] split(String key) {
     int slash = key == null ? -1 : key.indexOf('/');

@@ -57,6 +57,21 @@ public final class KubernetesSource extends ServiceSupport implements ClusterVie
     this.pods = new PodWatch(watchPods, readsPods, informers::pods);
   }
 
+  /**
+   * Names this source in its log lines ("Kubernetes source 'east': caches synced"), when there are
+   * several. Call before start.
+   */
+  public KubernetesSource named(String name) {
+    if (name != null && !name.isEmpty()) {
+      monitor.label = "Kubernetes source '" + name + "':";
+      errors.prefix = "Kubernetes source '" + name + "': ";
+      label = "Kubernetes source '" + name + "': ";
+    }
+    return this;
+  }
+
+  private volatile String label = "";
+
   /** Informer notifications received for that kind since start. */
   public long eventCount(String kind) {
     AtomicLong n = events.get(kind);
@@ -69,7 +84,8 @@ public final class KubernetesSource extends ServiceSupport implements ClusterVie
     byKind.get(Kinds.SERVICES).forEach(i -> addHandler(i, pods));
     byKind.values().stream().flatMap(List::stream).forEach(SharedIndexInformer::start);
     LOG.info(
-        "watching {} in {}; pods {}",
+        "{}watching {} in {}; pods {}",
+        label,
         byKind.keySet(),
         informers.scope(),
         pods.allowed() ? "only in namespaces with hostport Services" : "never (k8s.watch-pods)");

@@ -2,8 +2,22 @@ package io.vtmsync.k8s;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
-/** One informer notification: which kind, what happened, and the object before and after. */
-public record ResourceEvent(String kind, Type type, HasMetadata before, HasMetadata after) {
+/**
+ * One informer notification: which kind, what happened, and the object before and after.
+ *
+ * @param source the Kubernetes source it came from ({@code ""}: the default one)
+ */
+public record ResourceEvent(
+    String kind, Type type, HasMetadata before, HasMetadata after, String source) {
+
+  public ResourceEvent(String kind, Type type, HasMetadata before, HasMetadata after) {
+    this(kind, type, before, after, "");
+  }
+
+  /** The same notification, as coming from that source. */
+  public ResourceEvent from(String name) {
+    return new ResourceEvent(kind, type, before, after, name);
+  }
 
   public enum Type {
     ADDED,
@@ -20,6 +34,12 @@ public record ResourceEvent(String kind, Type type, HasMetadata before, HasMetad
   public String toString() {
     HasMetadata o = object();
     String ns = o.getMetadata().getNamespace();
-    return type + " " + kind + " " + (ns == null ? "" : ns + "/") + o.getMetadata().getName();
+    return type
+        + " "
+        + kind
+        + " "
+        + (source.isEmpty() ? "" : source + ":")
+        + (ns == null ? "" : ns + "/")
+        + o.getMetadata().getName();
   }
 }

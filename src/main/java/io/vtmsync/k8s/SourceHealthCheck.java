@@ -14,12 +14,22 @@ public final class SourceHealthCheck extends AbstractHealthCheck {
 
   private final KubernetesSource source;
   private final java.time.Duration unreadyAfter;
+  private final String label;
 
   /**
    * @param unreadyAfter how long lost watches are tolerated before readiness says so (zero: never)
    */
   public SourceHealthCheck(KubernetesSource source, java.time.Duration unreadyAfter) {
-    super("vtm-k8s-sync", "kubernetes-source");
+    this(source, "", unreadyAfter);
+  }
+
+  /**
+   * @param name the source's name ({@code ""}: the default one); a named source's check is {@code
+   *     kubernetes-source-<name>}, so each source has its own readiness
+   */
+  public SourceHealthCheck(KubernetesSource source, String name, java.time.Duration unreadyAfter) {
+    super("vtm-k8s-sync", name.isEmpty() ? "kubernetes-source" : "kubernetes-source-" + name);
+    this.label = name.isEmpty() ? "Kubernetes" : "Kubernetes source '" + name + "':";
     this.source = source;
     this.unreadyAfter = unreadyAfter;
   }
@@ -36,11 +46,13 @@ public final class SourceHealthCheck extends AbstractHealthCheck {
     java.time.Duration lost = source.watchesLostFor();
     builder.detail("watches.lost.seconds", lost.toSeconds());
     if (!source.isSynced()) {
-      builder.message("Kubernetes caches not synced yet: no pool is planned until they are");
+      builder.message(
+          label + " caches not synced yet: no pool is planned from them until they are");
       builder.down();
     } else if (!unreadyAfter.isZero() && lost.compareTo(unreadyAfter) > 0) {
       builder.message(
-          "Kubernetes watches lost for "
+          label
+              + " watches lost for "
               + lost.toSeconds()
               + " s: pools are held as they are until the API server answers again");
       builder.down();

@@ -24,6 +24,7 @@ final class WatchMonitor {
   private Map<String, Boolean> last = Map.of();
   private boolean wasSynced;
   private volatile long downSince;
+  volatile String label = "Kubernetes";
 
   /**
    * @param recovered called when every watch is open again (after being lost or never opened)
@@ -71,7 +72,7 @@ final class WatchMonitor {
   private void observe() {
     if (!wasSynced && synced.getAsBoolean()) {
       wasSynced = true;
-      LOG.info("Kubernetes caches synced; planning pools");
+      LOG.info("{} caches synced; planning pools", label);
     }
     Map<String, Boolean> now = watching.get();
     boolean allUp = !now.isEmpty() && now.values().stream().allMatch(b -> b);
@@ -82,12 +83,14 @@ final class WatchMonitor {
     if (wasUp && !allUp) {
       downSince = System.nanoTime();
       LOG.warn(
-          "Kubernetes watches lost {}; reconnecting. Pools keep their last state until the"
+          "{} watches lost {}; reconnecting. Pools keep their last state until the"
               + " watches are back",
+          label,
           now);
     } else if (!wasUp && allUp && downSince != 0) {
       LOG.info(
-          "Kubernetes watches re-established after {} s",
+          "{} watches re-established after {} s",
+          label,
           (System.nanoTime() - downSince) / 1_000_000_000);
       downSince = 0;
     }

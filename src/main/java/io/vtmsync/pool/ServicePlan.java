@@ -11,9 +11,20 @@ import java.util.Objects;
  * @param pools the plans to apply, named as the Service's settings name its pools
  * @param heldBecause why the Service is held (its settings failed), or null
  * @param problems errors that name no pool (a pool name that cannot be derived), for the log
+ * @param mergeable its pools may take members from same-named pools of Services in other Kubernetes
+ *     sources (it names its pool explicitly, or its source merges by name)
  */
 public record ServicePlan(
-    String service, List<PoolPlan> pools, String heldBecause, List<String> problems) {
+    String service,
+    List<PoolPlan> pools,
+    String heldBecause,
+    List<String> problems,
+    boolean mergeable) {
+
+  public ServicePlan(
+      String service, List<PoolPlan> pools, String heldBecause, List<String> problems) {
+    this(service, pools, heldBecause, problems, false);
+  }
 
   public ServicePlan {
     Objects.requireNonNull(service, "service");
@@ -45,6 +56,7 @@ public record ServicePlan(
             service,
             pools,
             heldBecause,
-            java.util.stream.Stream.concat(problems.stream(), more.stream()).toList());
+            java.util.stream.Stream.concat(problems.stream(), more.stream()).toList(),
+            mergeable);
   }
 }

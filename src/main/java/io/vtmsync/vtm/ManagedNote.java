@@ -33,7 +33,8 @@ public final class ManagedNote {
     String rest = note.substring(FROM.length());
     int end = rest.indexOf(';');
     String service = (end < 0 ? rest : rest.substring(0, end)).trim();
-    return service.matches("[a-z0-9][a-z0-9.-]*/[a-z0-9][a-z0-9.-]*")
+    // [source:]namespace/name: a named Kubernetes source prefixes its Service keys.
+    return service.matches("([a-z0-9][a-z0-9-]*:)?[a-z0-9][a-z0-9.-]*/[a-z0-9][a-z0-9.-]*")
         ? java.util.Optional.of(service)
         : java.util.Optional.empty();
   }

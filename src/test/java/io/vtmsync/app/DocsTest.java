@@ -24,6 +24,14 @@ class DocsTest {
   }
 
   @Test
+  void every_kubernetes_source_setting_is_documented() throws Exception {
+    String readme = readme();
+    for (String key : SourceSettings.KEYS) {
+      assertThat(readme).as(key).containsPattern("\\| `k8s\\.<name>\\.[^|]*\\b" + key + "`");
+    }
+  }
+
+  @Test
   void every_leader_election_setting_is_documented() throws Exception {
     String readme = readme();
     for (String key : HaSettings.KEYS) {
