@@ -122,9 +122,7 @@ public final class StatusTable {
     return new Row(
         pool,
         service,
-        service == null || service.indexOf('/') < 0
-            ? ""
-            : service.substring(0, service.indexOf('/')),
+        namespace(service),
         plan == null ? null : plan.code(),
         plan == null ? null : plan.members().active(),
         plan == null ? null : plan.members().draining(),
@@ -192,5 +190,11 @@ public final class StatusTable {
 
   private static String text(Instant t) {
     return t == null ? null : t.toString();
+  }
+
+  /** The namespace part of a Service key ({@code [source:]namespace/name}), or "". */
+  private static String namespace(String service) {
+    String local = service == null ? "" : io.vtmsync.k8s.KubeNames.local(service);
+    return local.indexOf('/') < 0 ? "" : local.substring(0, local.indexOf('/'));
   }
 }

@@ -98,4 +98,68 @@ class SettingsTest {
         .containsEntry("default/web", "http")
         .containsEntry("prod/api", "");
   }
+
+  @Test
+  void with_no_k8s_clusters_there_is_one_default_source_from_the_plain_keys() {
+    Settings s = read(Map.of("k8s.context", "prod", "k8s.namespaces", "shop"));
+    assertThat(s.sources())
+        .singleElement()
+        .satisfies(
+            src -> {
+              assertThat(src.name()).isEmpty();
+              assertThat(src.context()).isEqualTo("prod");
+              assertThat(src.namespaces()).containsExactly("shop");
+              assertThat(src.priority()).isEqualTo(1);
+            });
+    assertThat(s.multiSource()).isFalse();
+  }
+
+  @Test
+  void named_sources_take_their_own_keys_and_fall_back_to_the_plain_ones() {
+    Settings s =
+        read(
+            Map.of(
+                "k8s.clusters", "east, west",
+                "k8s.kubeconfig", "/etc/kube",
+                "k8s.namespaces", "shop",
+                "k8s.east.context", "east-prod",
+                "k8s.east.priority", "2",
+                "k8s.west.context", "west-prod",
+                "k8s.west.merge-by-name", "true",
+                "k8s.west.address-type", "ExternalIP"));
+    assertThat(s.multiSource()).isTrue();
+    assertThat(s.sources()).extracting(SourceSettings::name).containsExactly("east", "west");
+    SourceSettings east = s.sources().get(0);
+    SourceSettings west = s.sources().get(1);
+    assertThat(east.kubeconfig()).isEqualTo("/etc/kube");
+    assertThat(east.context()).isEqualTo("east-prod");
+    assertThat(east.namespaces()).containsExactly("shop");
+    assertThat(east.priority()).isEqualTo(2);
+    assertThat(east.mergeByName()).isFalse();
+    assertThat(west.priority()).isEqualTo(1);
+    assertThat(west.mergeByName()).isTrue();
+    assertThat(west.exposure().addressType()).isEqualTo(io.vtmsync.k8s.AddressType.EXTERNAL_IP);
+    assertThat(east.exposure().addressType()).isEqualTo(io.vtmsync.k8s.AddressType.INTERNAL_IP);
+  }
+
+  @Test
+  void a_bad_source_key_or_name_stops_the_start_naming_it() {
+    assertThatThrownBy(() -> read(Map.of("k8s.clusters", "east", "k8s.west.context", "x")))
+        .hasMessageContaining("k8s.west.context")
+        .hasMessageContaining("no Kubernetes source 'west'");
+    assertThatThrownBy(() -> read(Map.of("k8s.clusters", "east", "k8s.east.contxt", "x")))
+        .hasMessageContaining("k8s.east.contxt");
+    assertThatThrownBy(() -> read(Map.of("k8s.clusters", "East")))
+        .hasMessageContaining("k8s.clusters");
+    assertThatThrownBy(() -> read(Map.of("k8s.clusters", "east,east")))
+        .hasMessageContaining("twice");
+    assertThatThrownBy(() -> read(Map.of("k8s.clusters", "east", "k8s.east.priority", "-1")))
+        .hasMessageContaining("k8s.east.priority");
+  }
+
+  @Test
+  void two_sources_reading_the_same_api_the_same_way_are_refused() {
+    assertThatThrownBy(() -> read(Map.of("k8s.clusters", "east,west")))
+        .hasMessageContaining("'east' and 'west' read the same API");
+  }
 }
