@@ -132,7 +132,7 @@ public final class AppConfiguration implements CamelConfiguration {
     pools.onProblem(events);
     metrics.events(events);
     pools.resendWhen(status::wantsAgain);
-    r.bind("statusPage", statusPage(r, s, status, cluster));
+    r.bind("statusPage", statusPage(r, s, status, cluster, pools));
     list.forEach(src -> metrics.source(src.cache(), src.name()));
     metrics.queues(queues);
     metrics.status(status);
@@ -198,7 +198,7 @@ public final class AppConfiguration implements CamelConfiguration {
 
   /** The page's columns: the file sink, then each vTM cluster with its state at request time. */
   private static StatusPage statusPage(
-      Registry r, Settings s, SyncStatus status, CamelClusterService cluster) {
+      Registry r, Settings s, SyncStatus status, CamelClusterService cluster, PoolRegistry pools) {
     List<String> names = new ArrayList<>();
     if (s.fileEnabled()) {
       names.add("file");
@@ -212,6 +212,12 @@ public final class AppConfiguration implements CamelConfiguration {
         () -> {
           MemberHealth h = r.lookupByNameAndType("memberHealth", MemberHealth.class);
           return h != null ? h : MemberHealth.NONE;
+        },
+        // Pool names claimed twice, and member addresses two sources publish into one pool.
+        () -> {
+          List<String> out = new ArrayList<>(new TreeSet<>(pools.conflicts().values()));
+          new java.util.TreeMap<>(pools.memberConflicts()).values().forEach(out::addAll);
+          return out;
         });
   }
 

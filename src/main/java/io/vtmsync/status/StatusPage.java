@@ -28,6 +28,7 @@ public final class StatusPage {
   private final Supplier<List<StatusTable.Target>> targets;
   private final BooleanSupplier leader;
   private final Supplier<MemberHealth> health;
+  private final Supplier<List<String>> conflicts;
   private final String html;
   private final String policy;
 
@@ -41,6 +42,19 @@ public final class StatusPage {
       Supplier<List<StatusTable.Target>> targets,
       BooleanSupplier leader,
       Supplier<MemberHealth> health) {
+    this(status, targets, leader, health, List::of);
+  }
+
+  /**
+   * @param conflicts the registry's conflicts now (pool names, member addresses)
+   */
+  public StatusPage(
+      SyncStatus status,
+      Supplier<List<StatusTable.Target>> targets,
+      BooleanSupplier leader,
+      Supplier<MemberHealth> health,
+      Supplier<List<String>> conflicts) {
+    this.conflicts = conflicts;
     this.status = status;
     this.targets = targets;
     this.leader = leader;
@@ -52,7 +66,7 @@ public final class StatusPage {
   /** The table now (marshalled to JSON by the route). */
   public StatusTable.Table table() {
     return StatusTable.build(
-        status, targets.get(), leader.getAsBoolean(), health.get(), Instant.now());
+        status, targets.get(), leader.getAsBoolean(), health.get(), Instant.now(), conflicts.get());
   }
 
   /** The page: static HTML whose script fetches status.json and renders it as text nodes. */

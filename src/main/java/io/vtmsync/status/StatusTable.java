@@ -63,20 +63,46 @@ public final class StatusTable {
       boolean converged,
       Map<String, Cell> cells) {}
 
-  /** The whole table; {@code notConverged} counts cells. */
+  /**
+   * The whole table; {@code notConverged} counts cells; {@code conflicts} are the registry's: pool
+   * names claimed by two Services, member addresses published by two Kubernetes sources.
+   */
   public record Table(
       String generatedAt,
       boolean leader,
       List<Target> targets,
       List<Row> pools,
       int cells,
-      int notConverged) {}
+      int notConverged,
+      List<String> conflicts) {
+
+    public Table(
+        String generatedAt,
+        boolean leader,
+        List<Target> targets,
+        List<Row> pools,
+        int cells,
+        int notConverged) {
+      this(generatedAt, leader, targets, pools, cells, notConverged, List.of());
+    }
+  }
 
   private StatusTable() {}
 
   /** Builds the table; {@code targets} are the configured ones, in column order. */
   public static Table build(
       SyncStatus status, List<Target> targets, boolean leader, MemberHealth health, Instant now) {
+    return build(status, targets, leader, health, now, List.of());
+  }
+
+  /** As above, with the registry's conflicts. */
+  public static Table build(
+      SyncStatus status,
+      List<Target> targets,
+      boolean leader,
+      MemberHealth health,
+      Instant now,
+      List<String> conflicts) {
     Map<String, Map<String, Entry>> byPool = new TreeMap<>();
     List<Target> columns = new ArrayList<>(targets);
     status
@@ -100,7 +126,8 @@ public final class StatusTable {
       cells += row.cells().size();
       notConverged += (int) row.cells().values().stream().filter(c -> !c.converged()).count();
     }
-    return new Table(now.toString(), leader, columns, rows, cells, notConverged);
+    return new Table(
+        now.toString(), leader, columns, rows, cells, notConverged, List.copyOf(conflicts));
   }
 
   private static Row row(

@@ -54,6 +54,9 @@ public final class StatusText {
         }
       }
     }
+    if (t.conflicts() != null) {
+      t.conflicts().forEach(c -> out.println("conflict: " + clean(c)));
+    }
     out.println(rows.size() + " pools, " + notConverged + " of " + cells + " cells not converged");
     return notConverged;
   }

@@ -130,6 +130,11 @@ class MultiSourceIT {
         assertThat(registry.conflicts().get("default-api-http"))
             .contains("east:default/api", "west:default/api", "'east:default/api' keeps it");
         assertThat(Files.readString(file("default-api-http"))).doesNotContain("10.2.0.1");
+        assertThat(app.bean("statusPage", io.vtmsync.status.StatusPage.class).table().conflicts())
+            .as("the status page and the status command show it")
+            .singleElement()
+            .asString()
+            .contains("default-api-http", "west:default/api");
       }
       try (App app =
           App.start(

@@ -160,7 +160,8 @@ class StatusPageIT {
     assertThat(web.select("td[data-target]")).hasSize(4);
     assertThat(web.selectFirst("td[data-target=vtm:east]").attr("data-state")).isEqualTo("synced");
     assertThat(web.selectFirst("td[data-target=vtm:east]").text())
-        .contains("2 active / 1 draining", "vTM alive - / dead -", "lag");
+        .contains("2 active / 1 draining", "lag")
+        .containsPattern("vTM alive (-|3) / dead (-|0)"); // read back by then, or not yet
     Element lab = web.selectFirst("td[data-target=vtm:lab]");
     assertThat(lab.attr("data-state")).isEqualTo("failed");
     assertThat(lab.selectFirst(".err").text()).contains("HTTP 401", "auth.invalid");
