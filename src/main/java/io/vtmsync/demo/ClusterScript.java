@@ -52,6 +52,18 @@ public final class ClusterScript {
     client.nodes().resource(Objects.withReady(n, ready)).update();
   }
 
+  /** Adds these annotations to the Service, as {@code kubectl annotate --overwrite} does. */
+  public void annotate(String namespace, String service, Map<String, String> annotations) {
+    Service svc = client.services().inNamespace(namespace).withName(service).get();
+    Map<String, String> now = new LinkedHashMap<>();
+    if (svc.getMetadata().getAnnotations() != null) {
+      now.putAll(svc.getMetadata().getAnnotations());
+    }
+    now.putAll(annotations);
+    svc.getMetadata().setAnnotations(now);
+    client.services().resource(svc).update();
+  }
+
   /** The container port every exposed Service of the tests and benchmarks targets. */
   public static final List<ContainerPort> HTTP =
       List.of(

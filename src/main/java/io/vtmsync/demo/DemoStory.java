@@ -8,67 +8,85 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
-/** The demo's script: each step changes the cluster, then waits for the pool file to follow. */
+/**
+ * The demo's script: each step changes a cluster, then waits for the pool to follow on every
+ * target. This class plays the first part (the sample Service on one site); {@link SiteStory} the
+ * second (one pool fed by two sites) with the same steps.
+ */
 final class DemoStory {
 
-  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(15);
+  static final Duration STEP_TIMEOUT = Duration.ofSeconds(15);
 
-  private final ClusterScript cluster;
-  private final PoolFileWatcher pool;
   private final PrintStream out;
   private final List<Long> latencies = new ArrayList<>();
 
-  DemoStory(ClusterScript cluster, PoolFileWatcher pool, PrintStream out) {
-    this.cluster = cluster;
-    this.pool = pool;
+  DemoStory(PrintStream out) {
     this.out = out;
   }
 
-  int play(int replicas) throws InterruptedException {
+  /** The sample Service's story; true when every step landed. */
+  boolean play(ClusterScript cluster, PoolFileWatcher pool, int replicas)
+      throws InterruptedException {
     String ns = Demo.NS;
     String svc = Demo.SVC;
-    boolean ok =
-        step(
-                "initial sync: the Deployment already runs " + replicas + " replica",
-                () -> {},
-                "10.0.0.9")
-            && step(
-                "scale 1 -> 3",
-                () -> cluster.scale(ns, svc, 3),
-                "10.0.0.9",
-                "10.0.0.10",
-                "10.0.0.11")
-            && step(
-                "scale 3 -> 2: the pod on node-3 is terminating",
-                () -> cluster.scale(ns, svc, 2),
-                "10.0.0.9",
-                "10.0.0.10",
-                "10.0.0.11=draining")
-            && step(
-                "the terminating pod has exited",
-                () -> cluster.finishTerminating(ns, svc),
-                "10.0.0.9",
-                "10.0.0.10")
-            && step("node-2 goes NotReady", () -> cluster.setNodeReady("node-2", false), "10.0.0.9")
-            && step(
-                "node-2 is Ready again",
-                () -> cluster.setNodeReady("node-2", true),
-                "10.0.0.9",
-                "10.0.0.10");
-    summary(ok);
-    return ok ? 0 : 1;
+    return step(
+            "initial sync: the Deployment already runs " + replicas + " replica",
+            () -> {},
+            pool,
+            "10.0.0.9")
+        && step(
+            "scale 1 -> 3",
+            () -> cluster.scale(ns, svc, 3),
+            pool,
+            "10.0.0.9",
+            "10.0.0.10",
+            "10.0.0.11")
+        && step(
+            "scale 3 -> 2: the pod on node-3 is terminating",
+            () -> cluster.scale(ns, svc, 2),
+            pool,
+            "10.0.0.9",
+            "10.0.0.10",
+            "10.0.0.11=draining")
+        && step(
+            "the terminating pod has exited",
+            () -> cluster.finishTerminating(ns, svc),
+            pool,
+            "10.0.0.9",
+            "10.0.0.10")
+        && step(
+            "node-2 goes NotReady", () -> cluster.setNodeReady("node-2", false), pool, "10.0.0.9")
+        && step(
+            "node-2 is Ready again",
+            () -> cluster.setNodeReady("node-2", true),
+            pool,
+            "10.0.0.9",
+            "10.0.0.10");
   }
 
-  private boolean step(String title, Runnable change, String... expected)
+  /** A step whose targets must hold exactly these members (IPs, {@code =draining} marked). */
+  boolean step(String title, Runnable change, PoolFileWatcher pool, String... expected)
+      throws InterruptedException {
+    List<String> want = List.of(expected);
+    return step(title, change, pool, (t, m) -> describe(m).equals(want), want.toString());
+  }
+
+  /** A step that waits until {@code until} holds on every target; {@code want} says what for. */
+  boolean step(
+      String title,
+      Runnable change,
+      PoolFileWatcher pool,
+      BiPredicate<DemoTargets, List<Member>> until,
+      String want)
       throws InterruptedException {
     out.println();
     out.println("* " + title);
     long start = System.nanoTime();
     change.run();
-    List<String> want = List.of(expected);
-    Map<String, Long> landed = pool.await(m -> describe(m).equals(want), start, STEP_TIMEOUT);
+    Map<String, Long> landed = pool.await(until, start, STEP_TIMEOUT);
     Thread.sleep(30); // let the app's own change log lines print first
     for (DemoTargets t : pool.targets()) {
       Long ms = landed.get(t.name());
@@ -90,13 +108,15 @@ final class DemoStory {
     return true;
   }
 
-  private static List<String> describe(List<Member> members) {
+  /** Members as the steps expect them: IPs in pool order, {@code =draining} marked. */
+  static List<String> describe(List<Member> members) {
     return members.stream()
         .map(m -> m.ip() + (m.state() == MemberState.DRAINING ? "=draining" : ""))
         .collect(Collectors.toList());
   }
 
-  private void summary(boolean ok) {
+  /** The latencies of every step played, and the verdict. */
+  void summary(boolean ok) {
     out.println();
     if (!latencies.isEmpty()) {
       List<Long> sorted = new ArrayList<>(latencies);

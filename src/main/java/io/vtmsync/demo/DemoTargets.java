@@ -10,12 +10,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Where the demo looks for a pool: the pool file, and the node table on each simulated vTM. */
-record DemoTargets(String name, Supplier<List<Member>> members, Supplier<String> show) {
+/**
+ * Where the demo looks for a pool: the pool file, and the node table on each simulated vTM. {@code
+ * priorities}: whether the target carries member priorities (vTM's nodes_table does; the plugin
+ * JSON of the pool file has no field for them, so its members read back as priority 1).
+ */
+record DemoTargets(
+    String name, boolean priorities, Supplier<List<Member>> members, Supplier<String> show) {
 
   static DemoTargets file(Path file) {
     return new DemoTargets(
         "file",
+        false,
         () -> {
           try {
             return Files.exists(file)
@@ -37,6 +43,7 @@ record DemoTargets(String name, Supplier<List<Member>> members, Supplier<String>
   static DemoTargets vtm(VtmSimulator sim, String pool) {
     return new DemoTargets(
         "vtm:" + sim.name(),
+        true,
         () -> sim.pool(pool).map(NodesTable::read).orElse(null),
         () ->
             sim.pool(pool)

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /** Polls every demo target until its members satisfy a condition; reports when each got there. */
 final class PoolFileWatcher {
@@ -21,8 +21,12 @@ final class PoolFileWatcher {
     return targets;
   }
 
-  /** Milliseconds after {@code startNanos} at which each target matched; missing ones timed out. */
-  Map<String, Long> await(Predicate<List<Member>> until, long startNanos, Duration timeout)
+  /**
+   * Milliseconds after {@code startNanos} at which each target matched (the condition sees the
+   * target and its members); missing ones timed out.
+   */
+  Map<String, Long> await(
+      BiPredicate<DemoTargets, List<Member>> until, long startNanos, Duration timeout)
       throws InterruptedException {
     Map<String, Long> landed = new LinkedHashMap<>();
     List<DemoTargets> waiting = new ArrayList<>(targets);
@@ -30,7 +34,7 @@ final class PoolFileWatcher {
     while (!waiting.isEmpty() && System.nanoTime() < deadline) {
       for (DemoTargets t : List.copyOf(waiting)) {
         List<Member> now = t.members().get();
-        if (now != null && until.test(now)) {
+        if (now != null && until.test(t, now)) {
           landed.put(t.name(), (System.nanoTime() - startNanos) / 1_000_000);
           waiting.remove(t);
         }

@@ -48,8 +48,17 @@ class JarIT {
             "kubectl describe service my-nginx-service (its Events):",
             "Normal  PoolSynced",
             "vtm:east pool=default-my-nginx-service-http created +10.0.0.9:30080",
+            // The second site: one pool with the members of both, each with its site's priority;
+            // east's member held while its API is away; west's alone once east's shop node is
+            // NotReady; vTM's view of the members read back.
+            "pool shop on vtm:east by site: east: 10.0.0.9:30090 (priority 2);"
+                + " west: 10.1.0.9:30090, 10.1.0.10:30090 (priority 1)",
+            "east's member 10.0.0.9:30090 is held while east's API is unreachable",
+            "pool shop on vtm:east by site: east: none;"
+                + " west: 10.1.0.9:30090, 10.1.0.10:30090, 10.1.0.11:30090 (priority 1)",
+            "pool shop 3 alive, 1 dead",
             // The status table, from the shaded jar's /status.json (platform-http on one port).
-            "1 pools, 0 of 3 cells not converged");
+            "2 pools, 0 of 6 cells not converged");
     assertThat(out).doesNotContain("ERROR", "Exception");
     try (var files = Files.list(tmp.resolve("vtm"))) {
       for (Path f : files.filter(f -> f.toString().endsWith(".password")).toList()) {
