@@ -23,7 +23,8 @@ public final class BenchMain {
           new ProductionPart(),
           new StartupPart(),
           new SoakPart(),
-          new PluginPart());
+          new PluginPart(),
+          new SourcesPart());
 
   private BenchMain() {}
 
