@@ -89,8 +89,15 @@ final class PropagationPart implements BenchPart {
     }
   }
 
-  /** Waits until every target wrote the pool after {@code t0}; returns when each did. */
   private static Map<String, Instant> awaitAll(E2eRig rig, Instant t0, Duration timeout)
+      throws InterruptedException {
+    return awaitAll(rig, POOL, t0, timeout);
+  }
+
+  /**
+   * Waits until every target (file + 10 clusters) wrote the pool after {@code t0}; when each did.
+   */
+  static Map<String, Instant> awaitAll(E2eRig rig, String pool, Instant t0, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     SyncStatus status = rig.status();
@@ -98,7 +105,7 @@ final class PropagationPart implements BenchPart {
       Map<String, Instant> at = new java.util.HashMap<>();
       for (var e : status.entries().entrySet()) {
         SyncStatus.Entry v = e.getValue();
-        if (e.getKey().endsWith("/" + POOL)
+        if (e.getKey().endsWith("/" + pool)
             && v.last().outcome() == WriteResult.Outcome.WRITTEN
             && v.at().isAfter(t0)) {
           at.put(v.last().target(), v.at());

@@ -98,14 +98,26 @@ final class ScaleWorld implements AutoCloseable {
     Service svc = io.vtmsync.demo.ClusterScript.nodePortService(name, "Local", java.util.Map.of());
     svc.getSpec().getPorts().get(0).setNodePort(30000 + i);
     client.services().resource(svc).create();
-    List<Endpoint> endpoints = new ArrayList<>();
     int[] nodes = nodesOf(i);
-    for (int j = 0; j < nodes.length; j++) {
+    List<String> on = new ArrayList<>();
+    for (int node : nodes) {
+      on.add(nodeName(node));
+    }
+    createSlice(client, name, i, on);
+  }
+
+  /**
+   * The Service's EndpointSlice: one ready endpoint per node named, pod IPs from 10.244.0.0/16 by
+   * the Service's index (3 per Service).
+   */
+  static void createSlice(KubernetesClient client, String name, int i, List<String> nodeNames) {
+    List<Endpoint> endpoints = new ArrayList<>();
+    for (int j = 0; j < nodeNames.size(); j++) {
       int k = i * 3 + j;
       endpoints.add(
           new EndpointBuilder()
               .withAddresses("10.244." + k / 250 + "." + (k % 250 + 1))
-              .withNodeName(nodeName(nodes[j]))
+              .withNodeName(nodeNames.get(j))
               .withNewConditions()
               .withReady(true)
               .withServing(true)

@@ -5,15 +5,12 @@ import io.vtmsync.app.App;
 import io.vtmsync.demo.ClusterScript;
 import io.vtmsync.demo.ClusterScript.PodState;
 import io.vtmsync.demo.EmbeddedKubernetes;
-import io.vtmsync.sink.SyncStatus;
-import io.vtmsync.sink.WriteResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,26 +206,8 @@ final class SourcesPart implements BenchPart {
     }
   }
 
-  /** Waits until every target wrote the pool after {@code t0}; returns when each did. */
   private static Map<String, Instant> awaitAll(E2eRig rig, Instant t0, Duration timeout)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    SyncStatus status = rig.status();
-    while (System.nanoTime() < deadline) {
-      Map<String, Instant> at = new HashMap<>();
-      for (var e : status.entries().entrySet()) {
-        SyncStatus.Entry v = e.getValue();
-        if (e.getKey().endsWith("/" + POOL)
-            && v.last().outcome() == WriteResult.Outcome.WRITTEN
-            && v.at().isAfter(t0)) {
-          at.put(v.last().target(), v.at());
-        }
-      }
-      if (at.size() == CLUSTERS + 1) {
-        return at;
-      }
-      Thread.sleep(1);
-    }
-    throw new IllegalStateException("not every target got the change within " + timeout);
+    return PropagationPart.awaitAll(rig, POOL, t0, timeout);
   }
 }

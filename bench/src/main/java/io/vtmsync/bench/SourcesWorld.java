@@ -1,9 +1,6 @@
 package io.vtmsync.bench;
 
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vtmsync.demo.ClusterScript;
 import io.vtmsync.demo.EmbeddedKubernetes;
@@ -61,36 +58,11 @@ final class SourcesWorld implements AutoCloseable {
     Service svc = ClusterScript.nodePortService(name, "Local", Map.of());
     svc.getSpec().getPorts().get(0).setNodePort(30000 + i);
     client.services().resource(svc).create();
-    List<Endpoint> endpoints = new ArrayList<>();
+    List<String> on = new ArrayList<>();
     for (int j = 0; j < 3; j++) {
-      int k = i * 3 + j;
-      endpoints.add(
-          new EndpointBuilder()
-              .withAddresses("10.244." + k / 250 + "." + (k % 250 + 1))
-              .withNodeName(nodeName((i + j * 7) % nodes))
-              .withNewConditions()
-              .withReady(true)
-              .withServing(true)
-              .withTerminating(false)
-              .endConditions()
-              .build());
+      on.add(nodeName((i + j * 7) % nodes));
     }
-    var slice =
-        new EndpointSliceBuilder()
-            .withNewMetadata()
-            .withName(name + "-slice")
-            .withNamespace("default")
-            .addToLabels("kubernetes.io/service-name", name)
-            .endMetadata()
-            .withAddressType("IPv4")
-            .addNewPort()
-            .withName("http")
-            .withPort(80)
-            .withProtocol("TCP")
-            .endPort()
-            .withEndpoints(endpoints)
-            .build();
-    client.discovery().v1().endpointSlices().resource(slice).create();
+    ScaleWorld.createSlice(client, name, i, on);
   }
 
   @Override
