@@ -2,6 +2,7 @@ package io.vtmsync.vtm;
 
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
+import io.vtmsync.pool.Member;
 import io.vtmsync.pool.PoolDiff;
 import io.vtmsync.pool.PoolPlan;
 import io.vtmsync.pool.PublishedPools;
@@ -9,7 +10,10 @@ import io.vtmsync.pool.SafeWritePolicy;
 import io.vtmsync.sink.WriteResult;
 import io.vtmsync.sink.WriteResult.Outcome;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +35,13 @@ abstract class LaneWriter {
   private volatile long downAfterNanos = java.time.Duration.ofMinutes(1).toNanos();
   private volatile java.util.function.Consumer<MemberHealth.Down> onDown = down -> {};
   private int ticks;
+  // Writes and read-backs of one pool, kept from overtaking each other (see write, mayRepair).
+  private final Object gate = new Object();
+  private final Map<String, Integer> writing = new HashMap<>();
+  private final Map<String, Long> starts = new HashMap<>();
+  private final Map<String, Long> takenAt = new HashMap<>();
+  private final Set<String> repairing = new HashSet<>();
+  private final Set<String> recheck = new HashSet<>();
   private volatile Runnable healthRead = () -> {};
   private final boolean adoptExisting;
   private final ClusterHealth health;
@@ -53,10 +64,71 @@ abstract class LaneWriter {
     return health;
   }
 
-  /** Applies one plan; a retryable failure completes the future exceptionally for the lane. */
+  /**
+   * Applies one plan; a retryable failure completes the future exceptionally for the lane.
+   *
+   * <p>The verifier runs under its own queue key, so a read-back of this pool may be in flight. Its
+   * repair never starts once a write of the pool has ({@link #mayRepair}); a write that starts
+   * while a repair is on its way reads the pool first (no trust in what the lane knew), and has it
+   * read back again at the verifier's next turn, so the newest plan is what the cluster keeps.
+   */
   final CompletableFuture<WriteResult> write(VtmApi api, PoolPlan plan) {
+    String pool = plan.pool();
+    synchronized (gate) {
+      writing.merge(pool, 1, Integer::sum);
+      starts.merge(pool, 1L, Long::sum);
+      if (repairing.contains(pool)) {
+        recheck.add(pool);
+        verified.forget(pool);
+      }
+    }
     Optional<WriteResult> known = withoutRequest(plan);
-    return known.isPresent() ? completedFuture(known.get()) : run(api, plan, false);
+    CompletableFuture<WriteResult> job =
+        known.isPresent() ? completedFuture(known.get()) : run(api, plan, false);
+    return job.whenComplete(
+        (r, e) -> {
+          synchronized (gate) {
+            writing.computeIfPresent(pool, (k, n) -> n == 1 ? null : n - 1);
+            if (recheck.remove(pool)) {
+              verified.dueNow(pool);
+            }
+          }
+        });
+  }
+
+  /**
+   * Records what the cluster holds for the plan; from a read-back only while no write of the pool
+   * has started since it took the pool (else that write's newer plan is the one to keep).
+   */
+  protected final void acknowledge(PoolPlan plan, List<Member> members, boolean readBack) {
+    synchronized (gate) {
+      Long at = takenAt.get(plan.pool());
+      if (readBack
+          && at != null
+          && (writing.containsKey(plan.pool())
+              || !at.equals(starts.getOrDefault(plan.pool(), 0L)))) {
+        return;
+      }
+      verified.acknowledged(plan, members);
+    }
+  }
+
+  /**
+   * Asked by a read-back just before it repairs drift: true unless a write of the pool has started
+   * since the read-back took it (then the write's newer plan wins, and the repair is dropped).
+   */
+  protected final boolean mayRepair(PoolPlan plan) {
+    synchronized (gate) {
+      Long at = takenAt.get(plan.pool());
+      if (at == null) {
+        return true;
+      }
+      if (writing.containsKey(plan.pool()) || !at.equals(starts.getOrDefault(plan.pool(), 0L))) {
+        return false;
+      }
+      repairing.add(plan.pool());
+      return true;
+    }
   }
 
   /**
@@ -70,8 +142,26 @@ abstract class LaneWriter {
     return first.or(() -> healthFirst ? drift(api) : probe(api)).orElse(completedFuture(null));
   }
 
+  /** Reads back the pool due longest ago, unless a write of it is in flight (that re-checks it). */
   private Optional<CompletableFuture<WriteResult>> drift(VtmApi api) {
-    return verified.takeDue().map(plan -> run(api, plan, true));
+    PoolPlan plan;
+    synchronized (gate) {
+      Optional<PoolPlan> due = verified.takeDue(pool -> !writing.containsKey(pool));
+      if (due.isEmpty()) {
+        return Optional.empty();
+      }
+      plan = due.get();
+      takenAt.put(plan.pool(), starts.getOrDefault(plan.pool(), 0L));
+    }
+    return Optional.of(
+        run(api, plan, true)
+            .whenComplete(
+                (r, e) -> {
+                  synchronized (gate) {
+                    takenAt.remove(plan.pool());
+                    repairing.remove(plan.pool());
+                  }
+                }));
   }
 
   /** Reads vTM's state of the next member; a member down too long is reported once. */

@@ -18,6 +18,7 @@ final class Verified {
 
   private final long periodNanos;
   private final LinkedHashMap<String, Entry> byAge = new LinkedHashMap<>();
+  private final java.util.Set<String> urgent = new java.util.LinkedHashSet<>();
 
   Verified(long periodNanos) {
     this.periodNanos = periodNanos;
@@ -51,12 +52,39 @@ final class Verified {
    * failed read does not hold the line (it is due again after another period).
    */
   synchronized Optional<PoolPlan> takeDue() {
+    return takeDue(pool -> true);
+  }
+
+  /** Read back at the verifier's next turn, before any other (a write raced a repair). */
+  synchronized void dueNow(String pool) {
+    if (byAge.containsKey(pool)) {
+      urgent.add(pool);
+    }
+  }
+
+  /**
+   * As above, when {@code free} says the pool may be read now; else nothing this turn (a pool being
+   * written is acknowledged anew when the write ends).
+   */
+  synchronized Optional<PoolPlan> takeDue(java.util.function.Predicate<String> free) {
+    for (var it = urgent.iterator(); it.hasNext(); ) {
+      String pool = it.next();
+      Entry u = byAge.get(pool);
+      if (u == null) {
+        it.remove();
+      } else if (free.test(pool)) {
+        it.remove();
+        byAge.remove(pool);
+        byAge.put(pool, new Entry(u.plan(), u.members(), System.nanoTime()));
+        return Optional.of(u.plan());
+      }
+    }
     var oldest = byAge.entrySet().iterator();
     if (!oldest.hasNext()) {
       return Optional.empty();
     }
     Entry e = oldest.next().getValue();
-    if (fresh(e)) {
+    if (fresh(e) || !free.test(e.plan().pool())) {
       return Optional.empty();
     }
     oldest.remove();

@@ -64,11 +64,12 @@ final class VtmSdWriter extends LaneWriter {
                             "service discovery needs REST API 5.2 (vTM 18.1) or later; this"
                                 + " cluster offers "
                                 + v))
-                    : api.getPool(plan.pool()).thenCompose(remote -> withPool(api, plan, remote)));
+                    : api.getPool(plan.pool())
+                        .thenCompose(remote -> withPool(api, plan, remote, readBack)));
   }
 
   private CompletableFuture<WriteResult> withPool(
-      VtmApi api, PoolPlan plan, Optional<RemotePool> remote) {
+      VtmApi api, PoolPlan plan, Optional<RemotePool> remote, boolean readBack) {
     Optional<WriteResult> notOurs = foreign(plan, remote);
     if (notOurs.isPresent()) {
       return completedFuture(notOurs.get());
@@ -85,11 +86,11 @@ final class VtmSdWriter extends LaneWriter {
           .thenApply(x -> result(plan, Outcome.REMOVED, null, "deleted: " + plan.error()));
     }
     return api.getFile("extra_files", file(plan))
-        .thenCompose(current -> withFile(api, plan, remote, current.orElse(null)));
+        .thenCompose(current -> withFile(api, plan, remote, current.orElse(null), readBack));
   }
 
   private CompletableFuture<WriteResult> withFile(
-      VtmApi api, PoolPlan plan, Optional<RemotePool> remote, byte[] current) {
+      VtmApi api, PoolPlan plan, Optional<RemotePool> remote, byte[] current, boolean readBack) {
     List<Member> currentMembers = members(current);
     PoolPlan effective =
         plan.removed() ? RemovedPlans.apply(removedPolicy, plan, currentMembers) : plan;
@@ -102,6 +103,9 @@ final class VtmSdWriter extends LaneWriter {
     }
     byte[] next = ServiceDiscoveryJson.render(effective);
     boolean fileChanged = current == null || !Arrays.equals(current, next);
+    if (readBack && fileChanged && !mayRepair(plan)) {
+      return completedFuture(null); // a newer plan is being written: it wins
+    }
     return ensurePlugin(api)
         // The file first: the plugin must find it once the pool points at it.
         .thenCompose(x -> fileChanged ? api.putFile("extra_files", file(plan), next) : done())
@@ -109,7 +113,7 @@ final class VtmSdWriter extends LaneWriter {
         .thenApply(
             poolChanged -> {
               if (!plan.removed() && !cluster.dryRun()) {
-                verified.acknowledged(plan, effective.members()); // the verifier re-checks it
+                acknowledge(plan, effective.members(), readBack); // the verifier re-checks it
               }
               if (!fileChanged && !poolChanged) {
                 return result(plan, Outcome.UNCHANGED, null, null);

@@ -46,11 +46,11 @@ final class VtmWriter extends LaneWriter {
   protected CompletableFuture<WriteResult> apply(VtmApi api, PoolPlan plan, boolean readBack) {
     Optional<RemotePool> known = readBack ? Optional.empty() : known(plan.pool());
     return (known.isPresent() ? completedFuture(known) : api.getPool(plan.pool()))
-        .thenCompose(remote -> decide(api, plan, remote));
+        .thenCompose(remote -> decide(api, plan, remote, readBack));
   }
 
   private CompletableFuture<WriteResult> decide(
-      VtmApi api, PoolPlan plan, Optional<RemotePool> remote) {
+      VtmApi api, PoolPlan plan, Optional<RemotePool> remote, boolean readBack) {
     Optional<WriteResult> notOurs = foreign(plan, remote);
     if (notOurs.isPresent()) {
       return completedFuture(notOurs.get());
@@ -67,15 +67,22 @@ final class VtmWriter extends LaneWriter {
       WriteResult held = result(plan, o, null, plan.error());
       return completedFuture(remote.isEmpty() ? held.asAbsent() : held);
     }
-    return put(api, plan, remote, plan.ok() ? plan.members() : List.of());
+    return put(api, plan, remote, plan.ok() ? plan.members() : List.of(), readBack);
   }
 
   private CompletableFuture<WriteResult> put(
-      VtmApi api, PoolPlan plan, Optional<RemotePool> remote, List<Member> target) {
+      VtmApi api,
+      PoolPlan plan,
+      Optional<RemotePool> remote,
+      List<Member> target,
+      boolean readBack) {
     List<Member> current = remote.map(RemotePool::members).orElse(List.of());
     if (remote.isPresent() && same(current, target)) {
-      verified.acknowledged(plan, target);
+      acknowledge(plan, target, readBack);
       return completedFuture(result(plan, Outcome.UNCHANGED, null, null));
+    }
+    if (readBack && !mayRepair(plan)) {
+      return completedFuture(null); // a newer plan is being written: it wins
     }
     String note = ManagedNote.text(plan.service());
     return api.putPool(plan.pool(), target, remote.isEmpty() ? note : null)
@@ -88,7 +95,7 @@ final class VtmWriter extends LaneWriter {
         .thenApply(
             put -> {
               if (!cluster.dryRun()) {
-                verified.acknowledged(plan, target); // a dry run wrote nothing to remember
+                acknowledge(plan, target, readBack); // a dry run wrote nothing to remember
               }
               String detail =
                   remote.isPresent()

@@ -62,6 +62,12 @@ final class LaneHarness implements AutoCloseable {
   }
 
   static LaneHarness start(VtmClusterConfig config, boolean serviceDiscovery) throws Exception {
+    return start(config, serviceDiscovery, Duration.ofMinutes(1));
+  }
+
+  /** As above, trusting an acknowledged node table this long ({@code vtm.verify-period-ms}). */
+  static LaneHarness start(VtmClusterConfig config, boolean serviceDiscovery, Duration verifyPeriod)
+      throws Exception {
     VtmLane lane =
         VtmLane.create(
             config,
@@ -69,7 +75,7 @@ final class LaneHarness implements AutoCloseable {
             RemovedPoolPolicy.KEEP,
             false,
             serviceDiscovery,
-            Duration.ofMinutes(1));
+            verifyPeriod);
     return new LaneHarness(config, lane);
   }
 
@@ -97,6 +103,21 @@ final class LaneHarness implements AutoCloseable {
   /** Runs one lane job (a plan, a sweep, the heartbeat) to its result. */
   Object job(Object job) {
     return drive(lane.begin(job), Map.of());
+  }
+
+  /** Makes the one request the conversation waits for (one turn of the sink-vtm loop). */
+  void step(Conversation talk) {
+    Exchange exchange = new DefaultExchange(ctx);
+    exchange.setVariable("conversation", talk);
+    Exchange done = producer.send("direct:vtm-request-" + config.name(), exchange);
+    if (done.getException() != null) {
+      throw new IllegalStateException("the request route failed", done.getException());
+    }
+  }
+
+  /** Runs a conversation begun earlier to its end. */
+  Object finish(Conversation talk) {
+    return drive(talk, Map.of());
   }
 
   /** One exchange for the whole conversation, as the sink-vtm loop sends it turn after turn. */
