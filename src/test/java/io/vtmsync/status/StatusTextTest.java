@@ -100,4 +100,26 @@ class StatusTextTest {
         print(table(Map.of("file", failed("bad \u001b[2J\u001b]0;owned\u0007 value"))), n);
     assertThat(text).doesNotContain("\u001b", "\u0007").contains("bad ?[2J?]0;owned? value");
   }
+
+  @Test
+  void conflicts_are_listed_above_the_summary_as_text() {
+    Map<String, Cell> cells = Map.of("file", synced(1));
+    Table plain = table(cells);
+    Table t =
+        new Table(
+            plain.generatedAt(),
+            plain.leader(),
+            plain.targets(),
+            plain.pools(),
+            plain.cells(),
+            plain.notConverged(),
+            List.of(
+                "pool 'web': member 10.0.0.9:80 is published by 'east:a/b' \u001b[2J and 'west:a/b'"));
+    List<String> lines = print(t, new int[1]).lines().toList();
+    assertThat(lines.get(lines.size() - 2))
+        .isEqualTo(
+            "conflict: pool 'web': member 10.0.0.9:80 is published by 'east:a/b' ?[2J and"
+                + " 'west:a/b'");
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("1 pools, 0 of 1 cells not converged");
+  }
 }
