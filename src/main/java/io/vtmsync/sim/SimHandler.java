@@ -44,17 +44,32 @@ final class SimHandler implements HttpHandler {
     return mostInFlight.get();
   }
 
+  /**
+   * Counts a request from its arrival until its answer starts to go out: counted until the handler
+   * returns instead, a client that got the whole answer could send its next request on the same
+   * connection before the count went down, and one pooled connection would count twice.
+   */
   @Override
   public void handle(HttpExchange exchange) {
     mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    boolean[] answering = {false};
     try {
-      record(exchange);
+      record(
+          exchange,
+          () -> {
+            if (!answering[0]) {
+              answering[0] = true;
+              inFlight.decrementAndGet();
+            }
+          });
     } finally {
-      inFlight.decrementAndGet();
+      if (!answering[0]) {
+        inFlight.decrementAndGet();
+      }
     }
   }
 
-  private void record(HttpExchange exchange) {
+  private void record(HttpExchange exchange, Runnable answering) {
     Instant at = Instant.now();
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
@@ -67,6 +82,7 @@ final class SimHandler implements HttpHandler {
       int status = fault.isPresent() ? 200 : response.status();
       Map<String, List<String>> headers = exchange.getRequestHeaders();
       log.add(new RecordedRequest(at, request.method(), path, contentType, body, status, headers));
+      answering.run();
       if (fault.isEmpty()) {
         send(exchange, response);
       } else if (!FaultyBody.send(exchange, fault.get())) {
