@@ -65,7 +65,7 @@ final class ScalePart implements BenchPart {
       throws Exception {
     // (1) first full convergence: every cluster acknowledged the creation of every pool
     Predicate<String> all = p -> ScaleWorld.index(p) >= 0;
-    Instant last = await(app, fleet, 201, all, app.started, r.services, "converge");
+    Instant last = Await.puts(app, fleet, 201, all, app.started, r.services, "converge");
     r.convergeMs = Duration.between(app.started, last).toMillis();
     r.convergeCpuMs = app.cpuMillis();
     r.convergePuts = fleet.count("PUT");
@@ -87,7 +87,7 @@ final class ScalePart implements BenchPart {
     world.failNode0();
     Predicate<String> hit = p -> ScaleWorld.index(p) >= 0 && ScaleWorld.index(p) < touched;
     r.failMs =
-        Duration.between(fail, await(app, fleet, 200, hit, fail, touched, "converge again"))
+        Duration.between(fail, Await.puts(app, fleet, 200, hit, fail, touched, "converge again"))
             .toMillis();
     Thread.sleep(2000); // late writes would show up here
     r.failPuts = fleet.count("PUT") - puts0;
@@ -111,7 +111,7 @@ final class ScalePart implements BenchPart {
     long end = System.nanoTime() + STEADY_MS * 1_000_000;
     while (System.nanoTime() < end) {
       Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-      alive(app);
+      Await.alive(app);
     }
     r.steadyCpuMs = app.cpuMillis() - cpu0;
     r.steadyPuts = fleet.count("PUT") - puts0;
@@ -132,43 +132,12 @@ final class ScalePart implements BenchPart {
   private static void awaitDue(JarProcess app, Instant lastWrite) throws Exception {
     Instant due = lastWrite.plusMillis(PERIOD_MS + LEAD_MS);
     while (Instant.now().isBefore(due)) {
-      alive(app);
+      Await.alive(app);
       Thread.sleep(Math.max(1, Math.min(1000, Duration.between(Instant.now(), due).toMillis())));
     }
   }
 
-  /** Polls 4 times a second until {@link VtmFleet#allAccepted} holds; returns its answer. */
-  private static Instant await(
-      JarProcess app,
-      VtmFleet fleet,
-      int status,
-      Predicate<String> pools,
-      Instant after,
-      int n,
-      String what)
-      throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      alive(app);
-      Instant last = fleet.allAccepted(status, pools, after, n);
-      if (last != null) {
-        return last;
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException("did not " + what + " within 10 minutes");
-  }
-
   private static List<String> pools(int from, int to) {
     return IntStream.range(from, to).mapToObj(ScaleWorld::pool).toList();
-  }
-
-  private static void alive(JarProcess app) throws Exception {
-    if (app.failed()) {
-      throw new IllegalStateException(
-          app.process.isAlive()
-              ? "the process logged an OutOfMemoryError"
-              : "the process died (exit " + app.process.exitValue() + ")");
-    }
   }
 }
