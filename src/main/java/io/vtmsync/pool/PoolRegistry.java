@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * <p>With several Kubernetes sources, Services of different sources that opted in ({@link
  * ServicePlan#mergeable}) share one pool: the owner's part and one part per other source, merged by
  * {@link PoolMerge} (each part fail static on its own). A shared pool goes out only once every
- * source has synced, so a source still listing after a restart cannot shrink it.
+ * source has synced and every Service then listed has been planned, so a source still listing after
+ * a restart cannot shrink it.
  */
 public final class PoolRegistry {
 
