@@ -140,6 +140,17 @@ public final class AppConfiguration implements CamelConfiguration {
     metrics.conflicts(pools);
     ctx.addComponent("informer", new InformerComponent(caches(list)));
     ctx.addComponent("workqueue", queues);
+    // A source's keys that came while it listed failed for want of whole caches and wait out a
+    // retry backoff: the moment it has synced they are due at once (the first sync after a start).
+    for (Source src : list) {
+      String name = src.name();
+      src.cache()
+          .onFirstSync(
+              () ->
+                  queues
+                      .queue("pools")
+                      .retryNow(key -> io.vtmsync.k8s.KubeNames.sourceOf(key).equals(name)));
+    }
     // Said while the context stops, not after: on SIGTERM the JVM halts as soon as Camel's
     // shutdown hook sees the context stopped, possibly before the main thread logs anything more.
     ctx.addLifecycleStrategy(

@@ -72,6 +72,14 @@ public final class KubernetesSource extends ServiceSupport implements ClusterVie
 
   private volatile String label = "";
 
+  /**
+   * Runs once when every informer has first listed (within about 10 ms), e.g. to retry at once the
+   * keys that came during the list and failed for want of whole caches. Call before start.
+   */
+  public void onFirstSync(Runnable r) {
+    monitor.onFirstSync(r);
+  }
+
   /** Informer notifications received for that kind since start. */
   public long eventCount(String kind) {
     AtomicLong n = events.get(kind);

@@ -25,6 +25,7 @@ final class WatchMonitor {
   private boolean wasSynced;
   private volatile long downSince;
   volatile String label = "Kubernetes";
+  private volatile Runnable onFirstSync = () -> {};
 
   /**
    * @param recovered called when every watch is open again (after being lost or never opened)
@@ -53,6 +54,36 @@ final class WatchMonitor {
               return t;
             });
     timer.scheduleWithFixedDelay(this::check, 500, 500, TimeUnit.MILLISECONDS);
+    // Until the first sync, a quicker look: the keys that came during the list wait for it.
+    java.util.concurrent.ScheduledFuture<?>[] first = {null};
+    first[0] =
+        timer.scheduleWithFixedDelay(
+            () -> {
+              if (synced.getAsBoolean()) {
+                firstSync();
+                first[0].cancel(false);
+              }
+            },
+            10,
+            10,
+            TimeUnit.MILLISECONDS);
+  }
+
+  /** Called once, on the monitor's thread, when the caches have first synced. */
+  void onFirstSync(Runnable r) {
+    this.onFirstSync = r;
+  }
+
+  private synchronized void firstSync() {
+    if (!wasSynced) {
+      wasSynced = true;
+      LOG.info("{} caches synced; planning pools", label);
+      try {
+        onFirstSync.run();
+      } catch (RuntimeException e) {
+        LOG.debug("first-sync callback failed", e);
+      }
+    }
   }
 
   void stop() {
@@ -71,8 +102,7 @@ final class WatchMonitor {
 
   private void observe() {
     if (!wasSynced && synced.getAsBoolean()) {
-      wasSynced = true;
-      LOG.info("{} caches synced; planning pools", label);
+      firstSync();
     }
     Map<String, Boolean> now = watching.get();
     boolean allUp = !now.isEmpty() && now.values().stream().allMatch(b -> b);

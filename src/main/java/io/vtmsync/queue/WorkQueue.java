@@ -92,6 +92,20 @@ public final class WorkQueue<V> {
     }
   }
 
+  /**
+   * Makes the keys {@code which} selects that wait out a retry backoff due now, with their newest
+   * value (a source whose caches have just synced: its keys failed only for want of them).
+   */
+  public synchronized void retryNow(java.util.function.Predicate<String> which) {
+    long now = System.nanoTime();
+    entries.forEach(
+        (key, e) -> {
+          if (e.scheduled && e.attempts > 0 && which.test(key)) {
+            schedule(key, e, now);
+          }
+        });
+  }
+
   /** Queues each key as its own value (doorbells). */
   @SuppressWarnings("unchecked")
   public void offerAll(java.util.Collection<String> keys) {

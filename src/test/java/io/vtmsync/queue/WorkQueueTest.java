@@ -209,4 +209,22 @@ class WorkQueueTest {
       assertThat(ms).isBetween((long) (expected * 0.8) - 1, (long) (expected * 1.2) + 1);
     }
   }
+
+  @Test
+  void retry_now_makes_the_selected_keys_in_backoff_due_at_once() throws Exception {
+    // A backoff far longer than the hang guard: only retryNow can bring the keys back in time.
+    WorkQueue<String> q =
+        new WorkQueue<>(
+            "test", Duration.ZERO, new Backoff(Duration.ofMinutes(5), Duration.ofMinutes(5)));
+    q.offer("east:ns/a", "a");
+    q.offer("west:ns/b", "b");
+    q.retry(q.take(HANG));
+    q.retry(q.take(HANG));
+    q.retryNow(key -> key.startsWith("east:"));
+    WorkQueue.Item<String> again = q.take(HANG);
+    assertThat(again.key()).isEqualTo("east:ns/a");
+    assertThat(again.attempt()).as("still counted as a retry").isEqualTo(1);
+    q.done(again);
+    assertThat(q.take(Duration.ofMillis(300))).as("west's waits out its backoff").isNull();
+  }
 }
