@@ -136,11 +136,6 @@ abstract class LaneWriter {
    * longest ago, if its verify period has run out, and repairs drift; else asks nothing.
    */
   final CompletableFuture<WriteResult> verifyNext(VtmApi api) {
-    if (cluster.version() == null) {
-      // Nothing acknowledged yet, or the cluster came back: learn its API version on this turn, so
-      // that the first plan after a start finds it known (and TLS warm) rather than asking first.
-      return api.version().thenApply(v -> (WriteResult) null).handle(this::checked);
-    }
     // Turns alternate between drift and member health; a turn with nothing to do passes on.
     boolean healthFirst = (++ticks & 1) == 0;
     Optional<CompletableFuture<WriteResult>> first = healthFirst ? probe(api) : drift(api);
