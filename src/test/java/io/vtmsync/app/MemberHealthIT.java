@@ -42,13 +42,20 @@ class MemberHealthIT {
           .until(() -> scrape(h).contains("vtmsync_members{cluster=\"a\",state=\"alive\"} 2.0"));
 
       vtm.get("a").setNodeState("10.0.0.10:30080", "dead");
+      // The per-pool rows are renewed when the health read that found the member dead has ended,
+      // a moment after the cluster's counts: wait for both.
       await()
           .atMost(Duration.ofSeconds(20))
-          .until(() -> scrape(h).contains("vtmsync_members_dead{cluster=\"a\"} 1.0"));
+          .until(
+              () ->
+                  scrape(h)
+                      .contains(
+                          "vtmsync_pool_members_dead{cluster=\"a\",pool=\"default-web-http\"}"
+                              + " 1.0"));
       assertThat(scrape(h))
           .contains(
-              "vtmsync_members{cluster=\"a\",state=\"dead\"} 1.0",
-              "vtmsync_pool_members_dead{cluster=\"a\",pool=\"default-web-http\"} 1.0");
+              "vtmsync_members_dead{cluster=\"a\"} 1.0",
+              "vtmsync_members{cluster=\"a\",state=\"dead\"} 1.0");
       await()
           .atMost(Duration.ofSeconds(20))
           .until(
