@@ -80,7 +80,8 @@ public final class PoolPlanner {
                 + PoolName.problem(pool));
       }
     }
-    return ServicePlan.of(key, out).withProblems(problems);
+    // A pool named explicitly may be shared with same-named pools of other Kubernetes sources.
+    return ServicePlan.of(key, out).withProblems(problems).withMergeable(spec.pool() != null);
   }
 
   /**
@@ -115,7 +116,7 @@ public final class PoolPlanner {
         poolNames(svc, names).stream()
             .map(pool -> PoolPlan.failed(pool, key, clusters, PoolPlan.BAD_INPUT, error))
             .toList();
-    return ServicePlan.held(key, plans, error);
+    return ServicePlan.held(key, plans, error).withMergeable(names != null && names.pool() != null);
   }
 
   private PoolPlan planPort(

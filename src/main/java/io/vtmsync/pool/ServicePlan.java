@@ -49,6 +49,12 @@ public record ServicePlan(
     return heldBecause != null;
   }
 
+  public ServicePlan withMergeable(boolean shared) {
+    return shared == mergeable
+        ? this
+        : new ServicePlan(service, pools, heldBecause, problems, shared);
+  }
+
   public ServicePlan withProblems(List<String> more) {
     return more.isEmpty()
         ? this

@@ -1,13 +1,10 @@
 package io.vtmsync.source;
 
-import io.fabric8.kubernetes.api.model.Service;
-import io.vtmsync.k8s.Exposure;
 import io.vtmsync.k8s.KubeNames;
 import io.vtmsync.pool.Member;
 import io.vtmsync.pool.PoolPlan;
 import io.vtmsync.pool.ServicePlan;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The {@code poolPlanner} bean of routes/sync.camel.yaml over every source: a Service key is
@@ -30,7 +27,9 @@ public final class SourcePlanner {
     if (s.name().isEmpty()) {
       return plan; // the single source: as it always was
     }
-    return sourced(plan, s, serviceKey, mergeable(s, local));
+    // Shared across sources: a pool named explicitly (the planner says so), or the same
+    // namespace/name where the source merges by name (k8s.<name>.merge-by-name).
+    return sourced(plan, s, serviceKey, s.mergeByName() || plan.mergeable());
   }
 
   /** The plans of this source's Service, named by its sourced key, with the source's priority. */
@@ -55,28 +54,6 @@ public final class SourcePlanner {
         renamed(plan.heldBecause(), local, key),
         plan.problems().stream().map(t -> renamed(t, local, key)).toList(),
         mergeable);
-  }
-
-  /**
-   * A Service shares its pools across sources when it names its pool explicitly (the {@code pool}
-   * annotation: the same pool name in two clusters is a deliberate choice), or when its source
-   * merges by name ({@code k8s.<name>.merge-by-name}: the same {@code namespace/name}).
-   */
-  private static boolean mergeable(Source s, String local) {
-    if (s.mergeByName()) {
-      return true;
-    }
-    String[] ns = KubeNames.split(local);
-    Optional<Service> svc = s.cache().service(ns[0], ns[1]);
-    if (svc.isEmpty()) {
-      return false;
-    }
-    Exposure e = s.exposure().read(svc.get());
-    Exposure.Names names =
-        e instanceof Exposure.Spec spec
-            ? spec.names()
-            : e instanceof Exposure.Invalid invalid ? invalid.names() : null;
-    return names != null && names.pool() != null;
   }
 
   private static Member prioritised(Member m, int priority) {
