@@ -199,7 +199,7 @@ public final class AppConfiguration implements CamelConfiguration {
         ss.name(),
         cache,
         exposure,
-        new PoolKeys(cache, exposure, () -> SourcePoolKeys.known(pools::services).apply(ss.name())),
+        new PoolKeys(cache, exposure, () -> SourcePoolKeys.known(pools.services(), ss.name())),
         new PoolPlanner(cache, exposure, s.notReadyGuardPercent()),
         ss.namespaces(),
         ss.priority(),

@@ -5,7 +5,6 @@ import io.vtmsync.k8s.PoolKeys;
 import io.vtmsync.k8s.ResourceEvent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The {@code poolKeys} bean of routes/trigger.camel.yaml over every source: an informer event is
@@ -51,13 +50,11 @@ public final class SourcePoolKeys {
     return s.name().isEmpty() ? local : local.stream().map(s::key).toList();
   }
 
-  /** A source's view of the Services that own pools: its own keys, without their source. */
-  public static Function<String, List<String>> known(
-      java.util.function.Supplier<? extends java.util.Collection<String>> all) {
-    return name ->
-        all.get().stream()
-            .filter(k -> KubeNames.sourceOf(k).equals(name))
-            .map(KubeNames::local)
-            .toList();
+  /** Of the Services that own pools, those of one source, without their source. */
+  public static List<String> known(java.util.Collection<String> all, String source) {
+    return all.stream()
+        .filter(k -> KubeNames.sourceOf(k).equals(source))
+        .map(KubeNames::local)
+        .toList();
   }
 }
