@@ -54,13 +54,17 @@ final class WatchMonitor {
               return t;
             });
     timer.scheduleWithFixedDelay(this::check, 500, 500, TimeUnit.MILLISECONDS);
-    // Until the first sync, a quicker look: the keys that came during the list wait for it.
+    // Until the first sync, a quicker look (the keys that came during the list wait for it), for
+    // the first 10 s only: a source that takes longer is caught by the check above.
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     java.util.concurrent.ScheduledFuture<?>[] first = {null};
     first[0] =
         timer.scheduleWithFixedDelay(
             () -> {
               if (synced.getAsBoolean()) {
                 firstSync();
+              }
+              if (wasSynced || System.nanoTime() - until > 0) {
                 first[0].cancel(false);
               }
             },
