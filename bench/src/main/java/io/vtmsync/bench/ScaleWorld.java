@@ -32,12 +32,19 @@ final class ScaleWorld implements AutoCloseable {
     for (int n = 0; n < NODES; n++) {
       client.nodes().resource(node(n)).create();
     }
+    inParallel(0, services, this::createService);
+  }
+
+  /**
+   * Runs {@code create} for i in [from, to) on 4 threads (the API server takes writes in parallel).
+   */
+  static void inParallel(int from, int to, java.util.function.IntConsumer create) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<?>> done = new ArrayList<>();
-      for (int i = 0; i < services; i++) {
+      for (int i = from; i < to; i++) {
         int svc = i;
-        done.add(pool.submit(() -> createService(svc)));
+        done.add(pool.submit(() -> create.accept(svc)));
       }
       for (Future<?> f : done) {
         f.get();

@@ -110,7 +110,7 @@ final class SourcesHeap {
             app, fleet, 201, p -> ScaleWorld.index(p) >= 0, app.started, services, "converge");
     r.convergeMs = Duration.between(app.started, last).toMillis();
     r.membersOk =
-        fleet.members(IntStream.range(0, services).mapToObj(SourcesWorld::pool).toList(), 3, "-");
+        fleet.members(IntStream.range(0, services).mapToObj(ScaleWorld::pool).toList(), 3, "-");
     Thread.sleep(5000);
     for (int i = 0; i < SAMPLES; i++) {
       if (i > 0) {

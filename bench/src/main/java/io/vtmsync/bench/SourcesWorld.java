@@ -7,9 +7,6 @@ import io.vtmsync.demo.EmbeddedKubernetes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * One Kubernetes source of the sources part's heap half, in its own embedded API server: Ready
@@ -27,30 +24,12 @@ final class SourcesWorld implements AutoCloseable {
   SourcesWorld(String net, int nodes, int first, int services) throws Exception {
     this.nodes = nodes;
     for (int n = 0; n < nodes; n++) {
-      client.nodes().resource(ClusterScript.readyNode(nodeName(n), net + "." + (n + 1))).create();
+      client
+          .nodes()
+          .resource(ClusterScript.readyNode(ScaleWorld.nodeName(n), net + "." + (n + 1)))
+          .create();
     }
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int i = first; i < first + services; i++) {
-        int svc = i;
-        done.add(pool.submit(() -> createService(svc)));
-      }
-      for (Future<?> f : done) {
-        f.get();
-      }
-    } finally {
-      pool.shutdown();
-    }
-  }
-
-  /** The pool the app derives for Service i. */
-  static String pool(int i) {
-    return "default-" + ScaleWorld.serviceName(i) + "-http";
-  }
-
-  private static String nodeName(int n) {
-    return String.format("node-%02d", n);
+    ScaleWorld.inParallel(first, first + services, this::createService);
   }
 
   private void createService(int i) {
@@ -60,7 +39,7 @@ final class SourcesWorld implements AutoCloseable {
     client.services().resource(svc).create();
     List<String> on = new ArrayList<>();
     for (int j = 0; j < 3; j++) {
-      on.add(nodeName((i + j * 7) % nodes));
+      on.add(ScaleWorld.nodeName((i + j * 7) % nodes));
     }
     ScaleWorld.createSlice(client, name, i, on);
   }
